@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { MODULES, PROFILES } from './profiles.ts';
+
+export const UaiSchema = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .pipe(z.string().regex(/^\d{7}[A-Z]$/, 'UAI invalide'));
+
+export const LoginRequestSchema = z.object({
+  uai: z.string().trim().min(1).max(16),
+  login: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+
+export const ProfileSchema = z.enum(PROFILES);
+export const ModuleSchema = z.enum(MODULES);
+
+export const MeUserSchema = z.object({
+  id: z.string(),
+  login: z.string(),
+  civility: z.string().nullable(),
+  lastName: z.string(),
+  firstName: z.string(),
+  email: z.string().nullable(),
+  profiles: z.array(ProfileSchema),
+  modules: z.array(ModuleSchema),
+  mustChangePassword: z.boolean(),
+});
+export type MeUser = z.infer<typeof MeUserSchema>;
+
+export const EstablishmentSummarySchema = z.object({
+  uai: z.string(),
+  name: z.string(),
+});
+export type EstablishmentSummary = z.infer<typeof EstablishmentSummarySchema>;
+
+export const MeResponseSchema = z.object({
+  user: MeUserSchema,
+  establishment: EstablishmentSummarySchema,
+});
+export type MeResponse = z.infer<typeof MeResponseSchema>;
+
+export const LoginResponseSchema = MeResponseSchema.extend({ mustChangePassword: z.boolean() });
+export type LoginResponse = z.infer<typeof LoginResponseSchema>;
+
+export const ChangePasswordRequestSchema = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(200),
+});
+export const ChangeEmailRequestSchema = z.object({
+  email: z.string().trim().max(254).pipe(z.email()),
+});
+
+export const ErrorResponseSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;

@@ -1,0 +1,41 @@
+/** The four profiles an account may hold (DESIGN §1). */
+export const PROFILES = ['administrator', 'teacher', 'learner', 'parent'] as const;
+export type Profile = (typeof PROFILES)[number];
+
+/** Home-page modules (guide § 1.2), in display order. */
+export const MODULES = [
+  'imports',
+  'users',
+  'access',
+  'settings',
+  'scenarios',
+  'evaluations',
+  'passport',
+  'dashboard',
+] as const;
+export type ModuleId = (typeof MODULES)[number];
+
+const MODULES_BY_PROFILE: Record<Profile, readonly ModuleId[]> = {
+  administrator: ['imports', 'users', 'access', 'settings'],
+  teacher: ['scenarios', 'evaluations', 'passport', 'dashboard'],
+  learner: ['evaluations', 'passport', 'dashboard'],
+  parent: ['evaluations', 'dashboard'],
+};
+
+/** The union of the modules of a user's profiles, in the guide's order. */
+export function modulesForProfiles(profiles: readonly Profile[]): ModuleId[] {
+  const wanted = new Set(profiles.flatMap((p) => MODULES_BY_PROFILE[p]));
+  return MODULES.filter((m) => wanted.has(m));
+}
+
+/** Route path of each module in the web application. */
+export const MODULE_PATHS: Record<ModuleId, string> = {
+  imports: 'imports',
+  users: 'users',
+  access: 'access',
+  settings: 'settings',
+  scenarios: 'scenarios',
+  evaluations: 'evaluations',
+  passport: 'passport',
+  dashboard: 'dashboard',
+};

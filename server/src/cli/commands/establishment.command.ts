@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/config.ts';
+import { createEstablishment } from '../../modules/establishments/establishments.usecases.ts';
+import { openRuntime } from '../../runtime.ts';
+import { tr } from '../i18n.ts';
+import { printJson } from '../output.ts';
+
+export function establishmentCommand(program: Command, run: (fn: () => Promise<void>) => Promise<void>): void {
+  const est = program.command('establishment').description(tr('Gérer les établissements', 'Manage establishments'));
+  est
+    .command('create')
+    .description(tr('Créer un établissement et son premier administrateur', 'Create an establishment and its first administrator'))
+    .requiredOption('--uai <UAI>', tr('code UAI (7 chiffres + 1 lettre)', 'UAI code (7 digits + 1 letter)'))
+    .requiredOption('--name <NAME>', tr("nom de l'établissement", 'establishment name'))
+    .option('--email <EMAIL>', tr("adresse électronique de l'établissement", "establishment's e-mail address"))
+    .option('--admin-email <EMAIL>', tr("adresse de l'administrateur (identifiants envoyés par courriel)", "administrator's address (credentials are mailed)"))
+    .option('--json', tr('sortie JSON', 'JSON output'))
+    .action((opts: { uai: string; name: string; email?: string; adminEmail?: string; json?: boolean }) =>
+      run(async () => {
+        const runtime = await openRuntime(loadConfig());
+        try {
+          const result = await createEstablishment(runtime.deps, opts);
+          if (opts.json) printJson(result);
+          else {
+            console.log(tr(`Établissement ${result.uai} « ${result.name} » créé.`, `Establishment ${result.uai} "${result.name}" created.`));
+            console.log(tr(`Adresse de connexion : ${result.loginUrl}`, `Login address: ${result.loginUrl}`));
+            console.log(tr(`Administrateur : ${result.admin.login}`, `Administrator: ${result.admin.login}`));
+            if (result.mailsQueued > 0) {
+              console.log(tr(`${result.mailsQueued} courriels d'identifiants mis en file pour ${result.admin.email}.`, `${result.mailsQueued} credential mails queued for ${result.admin.email}.`));
+            } else {
+              console.log(tr(`Mot de passe provisoire : ${result.admin.initialPassword} (à changer à la première connexion)`, `Temporary password: ${result.admin.initialPassword} (to change at first login)`));
+            }
+          }
+        } finally {
+          await runtime.close();
+        }
+      }),
+    );
+}

@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { PROFILES, type Profile } from '@cerise/common';
+import { loadConfig } from '../../config/config.ts';
+import { exportUsers } from '../../modules/users/users.usecases.ts';
+import { openRuntime } from '../../runtime.ts';
+import { tr } from '../i18n.ts';
+import { CliError, printJson } from '../output.ts';
+
+export function usersCommand(program: Command, run: (fn: () => Promise<void>) => Promise<void>): void {
+  const users = program.command('users').description(tr('Consulter les utilisateurs', 'Inspect users'));
+  users
+    .command('list')
+    .description(tr("Lister les utilisateurs d'un établissement", "List an establishment's users"))
+    .requiredOption('--uai <UAI>', tr('code UAI', 'UAI code'))
+    .option('--profile <PROFILE>', tr(`profil : ${PROFILES.join(', ')}`, `profile: ${PROFILES.join(', ')}`))
+    .option('--include-hidden', tr('inclure les comptes masqués', 'include hidden accounts'))
+    .option('--json', tr('sortie JSON', 'JSON output'))
+    .action((opts: { uai: string; profile?: string; includeHidden?: boolean; json?: boolean }) =>
+      run(async () => {
+        if (opts.profile && !PROFILES.includes(opts.profile as Profile)) {
+          throw new CliError(tr(`Profil inconnu « ${opts.profile} » (attendu : ${PROFILES.join(', ')}).`, `Unknown profile "${opts.profile}" (expected: ${PROFILES.join(', ')}).`));
+        }
+        const runtime = await openRuntime(loadConfig());
+        try {
+          const list = await exportUsers(runtime.deps, opts.uai, {
+            ...(opts.profile ? { profile: opts.profile as Profile } : {}),
+            includeHidden: Boolean(opts.includeHidden),
+          });
+          if (opts.json) printJson(list);
+          else for (const u of list) console.log(`${u.login.padEnd(22)} ${u.profiles.join(',').padEnd(14)} ${u.lastName} ${u.firstName}${u.hidden ? tr(' (masqué)', ' (hidden)') : ''}`);
+        } finally {
+          await runtime.close();
+        }
+      }),
+    );
+}

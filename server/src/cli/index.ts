@@ -1,0 +1,38 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config/config.ts';
+import { establishmentCommand } from './commands/establishment.command.ts';
+import { serverCommands } from './commands/server.command.ts';
+import { usersCommand } from './commands/users.command.ts';
+import { tr } from './i18n.ts';
+import { EXIT_FAILURE, EXIT_OK, reportError } from './output.ts';
+
+/** Runs the `cerise` command line; resolves to the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  let exitCode = EXIT_OK;
+  const run = async (fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (err) {
+      if (err instanceof ConfigError) {
+        process.stderr.write(`${err.message}\n`);
+        exitCode = EXIT_FAILURE;
+      } else exitCode = reportError(err);
+    }
+  };
+  const program = new Command('cerise')
+    .description(tr('Cerise Pro — commandes d’administration', 'Cerise Pro — administration commands'))
+    .helpOption('-h, --help', tr('afficher l’aide', 'display help'))
+    .addHelpCommand('help [command]', tr('afficher l’aide d’une commande', 'display help for a command'))
+    .showHelpAfterError()
+    .exitOverride();
+  serverCommands(program, run);
+  establishmentCommand(program, run);
+  usersCommand(program, run);
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT_OK : 2;
+    return reportError(err);
+  }
+  return exitCode;
+}

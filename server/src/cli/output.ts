@@ -1,0 +1,37 @@
+import { AppError } from '../http/errors.ts';
+
+/** Exit codes: 0 success, 1 unexpected failure, 2 rejected input (nothing changed). */
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_REJECTED = 2;
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT_REJECTED,
+  ) {
+    super(message);
+  }
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Maps any error to a French message on stderr and an exit code. */
+export function reportError(err: unknown): number {
+  if (err instanceof CliError) {
+    process.stderr.write(`${err.message}\n`);
+    return err.exitCode;
+  }
+  if (err instanceof AppError && err.status < 500) {
+    process.stderr.write(`Erreur : ${err.message} (${err.code})\n`);
+    return EXIT_REJECTED;
+  }
+  if (err && typeof err === 'object' && 'code' in err && 'message' in err && String((err as { code: unknown }).code).startsWith('siecle.')) {
+    process.stderr.write(`${String((err as { message: unknown }).message)}\n`);
+    return EXIT_REJECTED;
+  }
+  process.stderr.write(`Erreur inattendue : ${err instanceof Error ? err.message : String(err)}\n`);
+  return EXIT_FAILURE;
+}

@@ -1,0 +1,30 @@
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import * as m0001 from './0001_foundation.ts';
+import * as m0002 from './0002_referentials.ts';
+
+/** Numbered migrations, in order. Never edit one after it has landed: add a new one. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_foundation': m0001,
+  '0002_referentials': m0002,
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function createMigrator(db: Kysely<any>): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    migrationTableName: 'cerise_migrations',
+    migrationLockTableName: 'cerise_migrations_lock',
+  });
+}
+
+/** Runs every pending migration; throws with the failing migration's name. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const { error, results }: MigrationResultSet = await createMigrator(db).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
+    throw new Error(`La migration ${failed} a échoué : ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,12 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { FoundationTables } from './tables/foundation.ts';
+import type { ReferentialTables } from './tables/referentials.ts';
+
+/** Every table of the application; each module declares its own in `tables/`. */
+export interface Database extends FoundationTables, ReferentialTables {}
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** What repositories accept: the database or a transaction on it. */
+export type DbOrTx = Kysely<Database> | Transaction<Database>;
+export type Engine = 'sqlite' | 'postgres';

@@ -1,0 +1,67 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Deps } from '../deps.ts';
+import { resolveSession } from '../modules/auth/auth.usecases.ts';
+import type { SessionUser } from '../modules/auth/auth.presenter.ts';
+import { AppError, forbidden, unauthenticated } from './errors.ts';
+import { SESSION_COOKIE } from './session-cookie.ts';
+import './route-auth.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in user, resolved for every /api request that carries a session cookie. */
+    user: SessionUser | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function allowedOrigins(deps: Deps, request: FastifyRequest): Set<string> {
+  const set = new Set<string>([new URL(deps.config.publicUrl).origin]);
+  const host = request.headers.host;
+  if (host) {
+    set.add(`http://${host}`);
+    set.add(`https://${host}`);
+  }
+  return set;
+}
+
+/**
+ * Installs the request guard: session resolution, Origin check on state changes, and the
+ * route's declared `config.auth` (a route that declares nothing needs a session).
+ */
+export function installGuard(app: FastifyInstance, deps: Deps): void {
+  app.decorateRequest('user', null);
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    request.user = token ? await resolveSession(deps, token) : null;
+
+    if (!SAFE_METHODS.has(request.method)) {
+      const origin = request.headers.origin;
+      if (origin !== undefined) {
+        if (!allowedOrigins(deps, request).has(origin)) throw new AppError(403, 'auth.origin_mismatch');
+      } else if (token) {
+        // A browser always sends Origin on a cross-site state change; a cookie without Origin is refused.
+        throw new AppError(403, 'auth.origin_mismatch');
+      }
+    }
+
+    const auth = request.routeOptions.config.auth;
+    if (auth && 'public' in auth) return;
+    if (!request.user) throw unauthenticated();
+    if (request.user.mustChangePassword && !auth?.allowPendingPasswordChange) {
+      throw forbidden('auth.password_change_required');
+    }
+    const profiles = auth?.profiles;
+    if (profiles && profiles.length > 0 && !profiles.some((p) => request.user!.profiles.includes(p))) {
+      throw forbidden();
+    }
+  });
+}
+
+/** The signed-in user of a guarded route (the guard guarantees it). */
+export function currentUser(request: FastifyRequest): SessionUser {
+  if (!request.user) throw unauthenticated();
+  return request.user;
+}

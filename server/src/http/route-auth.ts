@@ -1,0 +1,20 @@
+import type { Profile } from '@cerise/common';
+
+/**
+ * Who may call a route, declared on every route as `config: { auth }`. A route without a
+ * declaration needs a session (secure by default); the authorization matrix test reads these.
+ */
+export type RouteAuth =
+  | { public: true }
+  | {
+      /** Profiles allowed; empty or absent = any signed-in user. */
+      profiles?: Profile[];
+      /** Allowed while the user must still change the initial password (me, logout, password). */
+      allowPendingPasswordChange?: boolean;
+    };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    auth?: RouteAuth;
+  }
+}

@@ -1,0 +1,40 @@
+import type { Config } from './config/config.ts';
+import { createApp } from './app.ts';
+import { createMailDispatcher } from './modules/mail/mail.dispatcher.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_UAI, seedDemoIfEmpty } from './modules/demo/demo.seed.ts';
+import { openRuntime } from './runtime.ts';
+
+/** config → database → migrate → (demo) → createApp(deps).listen */
+export async function serve(config: Config): Promise<() => Promise<void>> {
+  const runtime = await openRuntime(config);
+  const { deps } = runtime;
+  const seeded = config.seedDemo ? await seedDemoIfEmpty(deps) : false;
+  const app = await createApp(deps, { logger: { level: config.logLevel === 'info' ? 'warn' : config.logLevel } });
+  const dispatcher = createMailDispatcher(deps);
+  await app.listen({ port: config.port, host: config.host });
+
+  const lines = [`Cerise Pro écoute sur ${config.publicUrl} (base : ${deps.engine === 'sqlite' ? runtime.handle.sqlitePath : 'PostgreSQL'})`];
+  const hasDemo = await deps.db.selectFrom('establishments').select('id').where('uai', '=', DEMO_UAI).executeTakeFirst();
+  if (hasDemo) {
+    lines.push(`Établissement de démonstration${seeded ? ' créé' : ''} : ${config.publicUrl}/${DEMO_UAI}`);
+    lines.push(`Identifiants (mot de passe « ${DEMO_PASSWORD} ») :`);
+    for (const d of DEMO_LOGINS) lines.push(`  - ${d.login.padEnd(16)} ${d.label}`);
+  }
+  if (!config.smtpUrl) lines.push('SMTP_URL non défini : les courriels restent en file, lisibles par l’administrateur.');
+  console.log(lines.join('\n'));
+
+  let closing = false;
+  const close = async () => {
+    if (closing) return;
+    closing = true;
+    await dispatcher.stop();
+    await app.close();
+    await runtime.close();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void close().then(() => process.exit(0));
+    });
+  }
+  return close;
+}

@@ -1,0 +1,56 @@
+import { modulesForProfiles, type MeResponse, type Profile } from '@cerise/common';
+import type { Flag } from '../../db/tables/foundation.ts';
+
+type ProfileFlags = { is_administrator: Flag; is_teacher: Flag; is_learner: Flag; is_parent: Flag };
+
+export function profilesOf(u: ProfileFlags): Profile[] {
+  const out: Profile[] = [];
+  if (u.is_administrator) out.push('administrator');
+  if (u.is_teacher) out.push('teacher');
+  if (u.is_learner) out.push('learner');
+  if (u.is_parent) out.push('parent');
+  return out;
+}
+
+export function profileFlags(profiles: readonly Profile[]): ProfileFlags {
+  return {
+    is_administrator: profiles.includes('administrator') ? 1 : 0,
+    is_teacher: profiles.includes('teacher') ? 1 : 0,
+    is_learner: profiles.includes('learner') ? 1 : 0,
+    is_parent: profiles.includes('parent') ? 1 : 0,
+  };
+}
+
+/** The signed-in user as routes see it. */
+export type SessionUser = {
+  sessionId: string;
+  id: string;
+  establishmentId: string;
+  uai: string;
+  establishmentName: string;
+  login: string;
+  civility: string | null;
+  lastName: string;
+  firstName: string;
+  email: string | null;
+  birthDate: string | null;
+  profiles: Profile[];
+  mustChangePassword: boolean;
+};
+
+export function presentMe(u: SessionUser): MeResponse {
+  return {
+    user: {
+      id: u.id,
+      login: u.login,
+      civility: u.civility,
+      lastName: u.lastName,
+      firstName: u.firstName,
+      email: u.email,
+      profiles: u.profiles,
+      modules: modulesForProfiles(u.profiles),
+      mustChangePassword: u.mustChangePassword,
+    },
+    establishment: { uai: u.uai, name: u.establishmentName },
+  };
+}

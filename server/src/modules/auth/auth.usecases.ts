@@ -1,0 +1,140 @@
+import crypto from 'node:crypto';
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../http/errors.ts';
+import { nowIso } from '../../util/ids.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import * as repo from './auth.repository.ts';
+import { profilesOf, type SessionUser } from './auth.presenter.ts';
+import { checkUserPassword } from './passwords.ts';
+
+/** Lockout (issue 2): 10 failures in 15 minutes for one account. */
+export const ACCOUNT_MAX_FAILURES = 10;
+/**
+ * Per address the limit is higher: a whole school often reaches us through one NAT address,
+ * and a class mistyping first passwords must not lock everyone out.
+ */
+export const ADDRESS_MAX_FAILURES = 50;
+export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+/** Sessions end after 2 hours without activity, and 12 hours after login in any case. */
+export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+const TOUCH_EVERY_MS = 60 * 1000;
+
+export const hashToken = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
+
+export type LoginInput = { uai: string; login: string; password: string; ip: string | null; userAgent: string | null };
+
+export async function login(deps: Deps, input: LoginInput): Promise<{ token: string; user: SessionUser }> {
+  const now = deps.now();
+  const since = nowIso(new Date(now.getTime() - FAILURE_WINDOW_MS));
+  const establishment = await repo.findEstablishmentByUai(deps.db, input.uai.trim());
+  const loginName = input.login.trim().toLowerCase();
+  const accountKey = `account:${establishment?.id ?? input.uai.trim().toUpperCase()}:${loginName}`;
+  const addressKey = `address:${input.ip ?? 'unknown'}`;
+
+  const [account, address] = await Promise.all([
+    repo.countFailuresSince(deps.db, accountKey, since),
+    repo.countFailuresSince(deps.db, addressKey, since),
+  ]);
+  const blockedBy =
+    account.count >= ACCOUNT_MAX_FAILURES ? account.oldest : address.count >= ADDRESS_MAX_FAILURES ? address.oldest : null;
+  if (blockedBy) {
+    const retryMs = Math.max(0, new Date(blockedBy).getTime() + FAILURE_WINDOW_MS - now.getTime());
+    const minutes = Math.max(1, Math.ceil(retryMs / 60000));
+    throw new AppError(
+      429,
+      'auth.too_many_attempts',
+      `Trop de tentatives de connexion. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+      { retryAfterSeconds: Math.ceil(retryMs / 1000) },
+    );
+  }
+
+  const user = establishment ? await repo.findLoginUser(deps.db, establishment.id, loginName) : undefined;
+  const ok = await checkUserPassword(user, input.password);
+  const at = nowIso(now);
+  if (!ok || !user || !establishment) {
+    await repo.recordFailure(deps.db, accountKey, at);
+    await repo.recordFailure(deps.db, addressKey, at);
+    throw new AppError(401, 'auth.invalid_credentials');
+  }
+
+  const token = crypto.randomBytes(32).toString('base64url');
+  const sessionId = hashToken(token);
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.clearFailures(tx, accountKey);
+    await repo.insertSession(tx, {
+      id: sessionId,
+      userId: user.id,
+      establishmentId: establishment.id,
+      now: at,
+      expiresAt: nowIso(new Date(now.getTime() + SESSION_ABSOLUTE_MS)),
+      ip: input.ip,
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
+    });
+    await repo.markLoggedIn(tx, user.id, at);
+    await recordAudit(tx, { establishmentId: establishment.id, actorId: user.id, action: 'auth.login', ip: input.ip, at });
+  });
+  if (Math.random() < 0.05) await repo.pruneFailures(deps.db, since);
+
+  const mustChange = user.must_change_password === 1 || user.password_hash === null;
+  return {
+    token,
+    user: {
+      sessionId,
+      id: user.id,
+      establishmentId: establishment.id,
+      uai: establishment.uai,
+      establishmentName: establishment.name,
+      login: user.login,
+      civility: user.civility,
+      lastName: user.last_name,
+      firstName: user.first_name,
+      email: user.email,
+      birthDate: user.birth_date,
+      profiles: profilesOf(user),
+      mustChangePassword: mustChange,
+    },
+  };
+}
+
+/** The user behind a session cookie, or null when missing, expired, idle too long, or hidden. */
+export async function resolveSession(deps: Deps, token: string): Promise<SessionUser | null> {
+  if (!token || token.length > 200) return null;
+  const sessionId = hashToken(token);
+  const row = await repo.findSessionWithUser(deps.db, sessionId);
+  if (!row) return null;
+  const now = deps.now().getTime();
+  const lastSeen = new Date(row.last_seen_at).getTime();
+  if (row.hidden_at || new Date(row.expires_at).getTime() <= now || lastSeen + SESSION_IDLE_MS <= now) {
+    await repo.deleteSession(deps.db, sessionId);
+    return null;
+  }
+  if (now - lastSeen > TOUCH_EVERY_MS) await repo.touchSession(deps.db, sessionId, nowIso(new Date(now)));
+  return {
+    sessionId,
+    id: row.id,
+    establishmentId: row.establishment_id,
+    uai: row.uai,
+    establishmentName: row.establishment_name,
+    login: row.login,
+    civility: row.civility,
+    lastName: row.last_name,
+    firstName: row.first_name,
+    email: row.email,
+    birthDate: row.birth_date,
+    profiles: profilesOf(row),
+    mustChangePassword: row.must_change_password === 1,
+  };
+}
+
+export async function logout(deps: Deps, user: SessionUser | null, ip: string | null): Promise<void> {
+  if (!user) return;
+  await repo.deleteSession(deps.db, user.sessionId);
+  await recordAudit(deps.db, {
+    establishmentId: user.establishmentId,
+    actorId: user.id,
+    action: 'auth.logout',
+    ip,
+    at: nowIso(deps.now()),
+  });
+}
