@@ -15,7 +15,16 @@ import { errorBody } from './http/errors.ts';
 import { installGuard } from './http/guard.ts';
 import { registerModules } from './routes.ts';
 
+import type { RouteAuth } from './http/route-auth.ts';
+
 export type App = FastifyInstance;
+export type RouteInfo = { method: string; url: string; auth: RouteAuth | undefined };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteInfo[];
+  }
+}
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -32,6 +41,16 @@ export async function createApp(deps: Deps, opts: CreateAppOptions = {}): Promis
     logger: opts.logger ?? false,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
+  });
+  // The route table (method, url, declared auth), read by the authorization tests.
+  const routeTable: RouteInfo[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routeTable.push({ method, url: route.url, auth: route.config?.auth });
+    }
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import pino from 'pino';
@@ -15,11 +18,19 @@ export const testEngine = process.env.CERISE_TEST_ENGINE === 'pg' ? 'postgres' :
 const PG_ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A fresh, migrated database: in-memory SQLite, or a new PostgreSQL database dropped on close. */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(opts: { onDisk?: boolean } = {}): Promise<DatabaseHandle & { env: Record<string, string> }> {
   if (testEngine === 'sqlite') {
-    const handle = openSqlite(':memory:');
+    const dir = opts.onDisk ? fs.mkdtempSync(path.join(os.tmpdir(), 'cerise-test-')) : undefined;
+    const handle = openSqlite(dir ? path.join(dir, 'cerise.sqlite') : ':memory:');
     await migrateToLatest(handle.db);
-    return handle;
+    return {
+      ...handle,
+      env: dir ? { DATA_DIR: dir, DATABASE_URL: '' } : {},
+      destroy: async () => {
+        await handle.destroy();
+        if (dir) fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `cerise_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
@@ -32,6 +43,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   await migrateToLatest(handle.db);
   return {
     ...handle,
+    env: { DATABASE_URL: url.toString() },
     destroy: async () => {
       await handle.destroy();
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });

@@ -47,6 +47,7 @@ export function installGuard(app: FastifyInstance, deps: Deps): void {
       }
     }
 
+    if (!request.routeOptions.url) return; // unknown address: the 404 handler answers
     const auth = request.routeOptions.config.auth;
     if (auth && 'public' in auth) return;
     if (!request.user) throw unauthenticated();

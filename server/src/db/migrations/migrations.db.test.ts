@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase, testEngine } from '../../../test/harness.ts';
+import { createMigrator, MIGRATIONS } from './index.ts';
+
+describe(`migrations on ${testEngine}`, () => {
+  it('run up to the latest, down to nothing, and up again', async () => {
+    const handle = await createTestDatabase(); // already migrated up
+    try {
+      const migrator = createMigrator(handle.db);
+      const status = await migrator.getMigrations();
+      expect(status.map((m) => m.name)).toEqual(Object.keys(MIGRATIONS));
+      expect(status.every((m) => m.executedAt)).toBe(true);
+      const tables = (await handle.db.introspection.getTables()).map((t) => t.name);
+      for (const t of ['establishments', 'users', 'sessions', 'mail_outbox', 'audit_log', 'divisions', 'groups', 'memberships', 'teachings', 'guardians', 'import_runs']) {
+        expect(tables).toContain(t);
+      }
+      let down = await migrator.migrateDown();
+      while (down.results && down.results.length > 0) {
+        expect(down.error).toBeUndefined();
+        down = await migrator.migrateDown();
+      }
+      expect((await handle.db.introspection.getTables()).map((t) => t.name)).not.toContain('users');
+      const up = await migrator.migrateToLatest();
+      expect(up.error).toBeUndefined();
+      expect(up.results?.length).toBe(Object.keys(MIGRATIONS).length);
+    } finally {
+      await handle.destroy();
+    }
+  });
+
+  it('enforce CHECK constraints on flags and enumerations', async () => {
+    const handle = await createTestDatabase();
+    try {
+      const at = new Date().toISOString();
+      await handle.db.insertInto('establishments').values({ id: 'e1', uai: '0000001A', name: 'E', email: null, address: null, postal_code: null, town: null, phone: null, head_name: null, website: null, settings: '{}', created_at: at, updated_at: at, version: 1 }).execute();
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const base: any = { id: 'u1', establishment_id: 'e1', login: 'a.b', last_name: 'B', first_name: 'A', source: 'manual' as const, created_at: at, updated_at: at };
+      await expect(handle.db.insertInto('users').values({ ...base, is_teacher: 2 as 0 }).execute()).rejects.toThrow();
+      await expect(handle.db.insertInto('users').values({ ...base, source: 'ldap' as 'manual' }).execute()).rejects.toThrow();
+      await handle.db.insertInto('users').values(base).execute();
+      await expect(handle.db.insertInto('users').values({ ...base, id: 'u2' }).execute()).rejects.toThrow(); // same login
+    } finally {
+      await handle.destroy();
+    }
+  });
+});
