@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/config.ts';
 import { establishmentCommand } from './commands/establishment.command.ts';
+import { importCommand } from './commands/import.command.ts';
 import { serverCommands } from './commands/server.command.ts';
 import { usersCommand } from './commands/users.command.ts';
 import { tr } from './i18n.ts';
@@ -28,6 +29,7 @@ export async function runCli(argv: string[]): Promise<number> {
   serverCommands(program, run);
   establishmentCommand(program, run);
   usersCommand(program, run);
+  importCommand(program, run);
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -1,4 +1,5 @@
 import { AppError } from '../http/errors.ts';
+import { SiecleFileError } from '../modules/siecle/parse/errors.ts';
 
 /** Exit codes: 0 success, 1 unexpected failure, 2 rejected input (nothing changed). */
 export const EXIT_OK = 0;
@@ -25,11 +26,11 @@ export function reportError(err: unknown): number {
     return err.exitCode;
   }
   if (err instanceof AppError && err.status < 500) {
-    process.stderr.write(`Erreur : ${err.message} (${err.code})\n`);
+    process.stderr.write(`Erreur : ${err.message} (${err.code})${err.code.startsWith('siecle.') && !err.message.includes('Aucune donnée') ? " Aucune donnée n'a été modifiée." : ''}\n`);
     return EXIT_REJECTED;
   }
-  if (err && typeof err === 'object' && 'code' in err && 'message' in err && String((err as { code: unknown }).code).startsWith('siecle.')) {
-    process.stderr.write(`${String((err as { message: unknown }).message)}\n`);
+  if (err instanceof SiecleFileError) {
+    process.stderr.write(`Fichier refusé — ${err.message}. Aucune donnée n'a été modifiée.\n`);
     return EXIT_REJECTED;
   }
   process.stderr.write(`Erreur inattendue : ${err instanceof Error ? err.message : String(err)}\n`);

@@ -21,6 +21,11 @@ export function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: 
   const url = opts.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle client losing its connection (server restart, failover) must not crash the process:
+    // the pool drops it and the next query opens a new one.
+    pool.on('error', (err) => {
+      process.stderr.write(`PostgreSQL : connexion inactive perdue (${err.message})\n`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', destroy: () => db.destroy() };
   }

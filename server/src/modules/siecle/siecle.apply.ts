@@ -1,0 +1,36 @@
+import type { Tx } from '../../db/schema.ts';
+import { queueCredentialMails } from '../establishments/establishments.usecases.ts';
+import type { ImportPlan } from './siecle.plan.ts';
+import * as repo from './siecle.repository.ts';
+
+/** Writes a plan. The caller holds the transaction: everything or nothing. */
+export async function applyPlan(
+  tx: Tx,
+  plan: ImportPlan,
+  ctx: { establishmentId: string; establishmentName: string; loginUrl: string; at: string },
+): Promise<number> {
+  await repo.insertDivisions(tx, plan.newDivisions);
+  await repo.insertGroups(tx, plan.newGroups);
+  for (const u of plan.structureUpdates) await repo.updateStructure(tx, u.table, u.id, { label: u.label, hidden_at: null });
+  await repo.insertUsers(tx, plan.newUsers);
+  for (const u of plan.userUpdates) await repo.updateUser(tx, u.id, u.set, ctx.at);
+  await repo.hideUsers(tx, plan.hiddenUserIds, ctx.at);
+  await repo.replaceMemberships(tx, ctx.establishmentId, plan.schoolYear, plan.memberships.owners, plan.memberships.rows);
+  await repo.replaceTeachings(tx, ctx.establishmentId, plan.schoolYear, plan.teachings.owners, plan.teachings.rows);
+  await repo.replaceGuardians(tx, ctx.establishmentId, plan.guardians.owners, plan.guardians.rows);
+  let mails = 0;
+  for (const m of plan.mails) {
+    mails += await queueCredentialMails(tx, {
+      establishmentId: ctx.establishmentId,
+      establishmentName: ctx.establishmentName,
+      to: m.to,
+      loginUrl: ctx.loginUrl,
+      login: m.login,
+      password: m.password,
+      firstName: m.firstName,
+      lastName: m.lastName,
+      at: ctx.at,
+    });
+  }
+  return mails;
+}

@@ -1,0 +1,55 @@
+import { AppError } from '../../http/errors.ts';
+import { parseSiecleUpload, SiecleFileError, type ElevesFile, type ResponsablesFile, type SiecleFile, type SiecleKind, type StsFile } from './parse/index.ts';
+
+export type UploadedFile = { name: string; bytes: Uint8Array };
+
+const KIND_LABEL: Record<SiecleKind, string> = {
+  sts: 'un export STSWEB des enseignants (sts_emp_…xml)',
+  eleves: 'un export des élèves (ElevesSansAdresses.xml ou ElevesAvecAdresses.xml)',
+  responsables: 'un export des responsables (ResponsablesAvecAdresses.xml)',
+};
+
+function wrongSlot(file: SiecleFile, expected: SiecleKind): SiecleFileError {
+  return new SiecleFileError('siecle.wrong_file_type', file.fileName, `ce fichier est ${KIND_LABEL[file.kind]}, alors que ${KIND_LABEL[expected]} est attendu ici. Vérifiez que les fichiers ne sont pas inversés.`);
+}
+
+/** The STSWEB export of a teachers' import: one `.xml`, or a `.zip` holding it. */
+export function readTeachersInput(upload: UploadedFile): StsFile {
+  const { files } = parseSiecleUpload(upload.bytes, upload.name);
+  const sts = files.find((f): f is StsFile => f.kind === 'sts');
+  const other = files.find((f) => f.kind !== 'sts');
+  if (!sts) throw other ? wrongSlot(other, 'sts') : new SiecleFileError('siecle.zip_empty', upload.name, `aucun export STSWEB des enseignants trouvé.`);
+  return sts;
+}
+
+/**
+ * The BEE exports of a learners' import: the two files in their own fields, or one ZIP holding
+ * both (guide: large establishments). A file in the wrong field is refused, never guessed.
+ */
+export function readLearnersInput(input: { eleves?: UploadedFile; responsables?: UploadedFile; zip?: UploadedFile }): { eleves: ElevesFile; responsables: ResponsablesFile } {
+  let eleves: ElevesFile | undefined;
+  let responsables: ResponsablesFile | undefined;
+  if (input.zip) {
+    for (const f of parseSiecleUpload(input.zip.bytes, input.zip.name).files) {
+      if (f.kind === 'eleves') eleves = f;
+      else if (f.kind === 'responsables') responsables = f;
+    }
+  }
+  if (input.eleves) {
+    for (const f of parseSiecleUpload(input.eleves.bytes, input.eleves.name).files) {
+      if (f.kind !== 'eleves') throw wrongSlot(f, 'eleves');
+      eleves = f;
+    }
+  }
+  if (input.responsables) {
+    for (const f of parseSiecleUpload(input.responsables.bytes, input.responsables.name).files) {
+      if (f.kind !== 'responsables') throw wrongSlot(f, 'responsables');
+      responsables = f;
+    }
+  }
+  if (!eleves || !responsables) {
+    const missing = !eleves ? 'le fichier des élèves (ElevesSansAdresses.xml)' : 'le fichier des responsables (ResponsablesAvecAdresses.xml)';
+    throw new AppError(400, 'siecle.missing_file', `Il manque ${missing} : les deux fichiers sont nécessaires (séparément ou dans un même ZIP).`);
+  }
+  return { eleves, responsables };
+}

@@ -1,0 +1,123 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from '../../db/schema.ts';
+import type { DivisionsTable, GroupsTable, GuardiansTable, MembershipsTable, TeachingsTable, UsersTable } from '../../db/tables/foundation.ts';
+
+/** What an import compares the files with: the establishment's current people and structures. */
+export type ImportSnapshot = {
+  /** Every login of the establishment, hidden accounts included (one namespace). */
+  logins: Set<string>;
+  /** Accounts known by their SIECLE/STSWEB id. */
+  usersByExternalId: Map<string, UsersTable>;
+  divisions: Map<string, DivisionsTable>;
+  groups: Map<string, GroupsTable>;
+  /** learner id → sorted "d:<id>" / "g:<id>" keys of the school year. */
+  memberships: Map<string, string[]>;
+  /** teacher id → sorted "<d|g>:<id>:<discipline>" keys of the school year. */
+  teachings: Map<string, string[]>;
+  /** learner id → sorted "<parent id>:<level>" keys. */
+  guardians: Map<string, string[]>;
+  /** Applied staff imports so far. */
+  teacherImports: number;
+};
+
+export async function loadSnapshot(db: DbOrTx, establishmentId: string, schoolYear: string): Promise<ImportSnapshot> {
+  const [users, divisions, groups, memberships, teachings, guardians, runs] = await Promise.all([
+    db.selectFrom('users').selectAll().where('establishment_id', '=', establishmentId).execute(),
+    db.selectFrom('divisions').selectAll().where('establishment_id', '=', establishmentId).where('school_year', '=', schoolYear).execute(),
+    db.selectFrom('groups').selectAll().where('establishment_id', '=', establishmentId).where('school_year', '=', schoolYear).execute(),
+    db.selectFrom('memberships').select(['learner_id', 'division_id', 'group_id']).where('establishment_id', '=', establishmentId).where('school_year', '=', schoolYear).execute(),
+    db.selectFrom('teachings').select(['teacher_id', 'division_id', 'group_id', 'discipline']).where('establishment_id', '=', establishmentId).where('school_year', '=', schoolYear).execute(),
+    db.selectFrom('guardians').select(['learner_id', 'parent_id', 'level']).where('establishment_id', '=', establishmentId).execute(),
+    db
+      .selectFrom('import_runs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('establishment_id', '=', establishmentId)
+      .where('kind', '=', 'teachers')
+      .where('status', '=', 'applied')
+      .executeTakeFirst(),
+  ]);
+  const group = <T>(rows: T[], key: (r: T) => string, value: (r: T) => string) => {
+    const m = new Map<string, string[]>();
+    for (const r of rows) {
+      const k = key(r);
+      const list = m.get(k) ?? [];
+      list.push(value(r));
+      m.set(k, list);
+    }
+    for (const list of m.values()) list.sort();
+    return m;
+  };
+  return {
+    logins: new Set(users.map((u) => u.login)),
+    usersByExternalId: new Map(users.filter((u) => u.external_id).map((u) => [u.external_id!, u])),
+    divisions: new Map(divisions.map((d) => [d.code, d])),
+    groups: new Map(groups.map((g) => [g.code, g])),
+    memberships: group(memberships, (r) => r.learner_id, (r) => (r.division_id ? `d:${r.division_id}` : `g:${r.group_id}`)),
+    teachings: group(teachings, (r) => r.teacher_id, (r) => `${r.division_id ? `d:${r.division_id}` : `g:${r.group_id}`}:${r.discipline ?? ''}`),
+    guardians: group(guardians, (r) => r.learner_id, (r) => `${r.parent_id}:${r.level}`),
+    teacherImports: Number(runs?.n ?? 0),
+  };
+}
+
+const CHUNK = 400;
+function chunks<T>(rows: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+export async function insertUsers(db: DbOrTx, rows: UsersTable[]): Promise<void> {
+  // 27 columns × 400 rows stays under both engines' bound-parameter limits.
+  for (const c of chunks(rows, 300)) await db.insertInto('users').values(c).execute();
+}
+
+export async function updateUser(db: DbOrTx, id: string, set: Partial<UsersTable>, at: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ ...set, updated_at: at, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function hideUsers(db: DbOrTx, ids: string[], at: string): Promise<void> {
+  for (const c of chunks(ids)) {
+    await db
+      .updateTable('users')
+      .set({ hidden_at: at, left_at: at, updated_at: at, version: sql<number>`version + 1` })
+      .where('id', 'in', c)
+      .execute();
+    await db.deleteFrom('sessions').where('user_id', 'in', c).execute();
+  }
+}
+
+export async function insertDivisions(db: DbOrTx, rows: DivisionsTable[]): Promise<void> {
+  for (const c of chunks(rows)) await db.insertInto('divisions').values(c).execute();
+}
+export async function insertGroups(db: DbOrTx, rows: GroupsTable[]): Promise<void> {
+  for (const c of chunks(rows)) await db.insertInto('groups').values(c).execute();
+}
+export async function updateStructure(db: DbOrTx, table: 'divisions' | 'groups', id: string, set: { label: string | null; hidden_at: null }): Promise<void> {
+  await db.updateTable(table).set(set).where('id', '=', id).execute();
+}
+
+/** Replaces the rows of the given owners (learners, teachers) for the school year. */
+export async function replaceMemberships(db: DbOrTx, establishmentId: string, schoolYear: string, learnerIds: string[], rows: MembershipsTable[]): Promise<void> {
+  for (const c of chunks(learnerIds)) {
+    await db.deleteFrom('memberships').where('establishment_id', '=', establishmentId).where('school_year', '=', schoolYear).where('learner_id', 'in', c).execute();
+  }
+  for (const c of chunks(rows)) await db.insertInto('memberships').values(c).execute();
+}
+
+export async function replaceTeachings(db: DbOrTx, establishmentId: string, schoolYear: string, teacherIds: string[], rows: TeachingsTable[]): Promise<void> {
+  for (const c of chunks(teacherIds)) {
+    await db.deleteFrom('teachings').where('establishment_id', '=', establishmentId).where('school_year', '=', schoolYear).where('teacher_id', 'in', c).execute();
+  }
+  for (const c of chunks(rows)) await db.insertInto('teachings').values(c).execute();
+}
+
+export async function replaceGuardians(db: DbOrTx, establishmentId: string, learnerIds: string[], rows: GuardiansTable[]): Promise<void> {
+  for (const c of chunks(learnerIds)) {
+    await db.deleteFrom('guardians').where('establishment_id', '=', establishmentId).where('learner_id', 'in', c).execute();
+  }
+  for (const c of chunks(rows)) await db.insertInto('guardians').values(c).execute();
+}

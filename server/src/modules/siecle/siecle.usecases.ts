@@ -1,0 +1,143 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { schoolYearOf, type SiecleImportReport } from '@cerise/common';
+import type { Deps } from '../../deps.ts';
+import type { DbOrTx } from '../../db/schema.ts';
+import { AppError, conflict, notFound } from '../../http/errors.ts';
+import { newId, nowIso } from '../../util/ids.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { findEstablishmentById, findEstablishmentByUai } from '../auth/auth.repository.ts';
+import { loginUrl } from '../establishments/establishments.usecases.ts';
+import { applyPlan } from './siecle.apply.ts';
+import { readLearnersInput, readTeachersInput, type UploadedFile } from './siecle.inputs.ts';
+import { planLearners, planTeachers, type ImportPlan, type PlanContext } from './siecle.plan.ts';
+import { loadSnapshot } from './siecle.repository.ts';
+import * as runs from './siecle.runs.repository.ts';
+
+export type ImportKind = 'teachers' | 'learners';
+export type ImportUploads = { teachers?: UploadedFile; eleves?: UploadedFile; responsables?: UploadedFile; zip?: UploadedFile };
+type Establishment = NonNullable<Awaited<ReturnType<typeof findEstablishmentById>>>;
+
+/** Parses the uploads of a kind (throws SiecleFileError / AppError on bad input). */
+function parseUploads(kind: ImportKind, uploads: ImportUploads) {
+  if (kind === 'teachers') {
+    if (!uploads.teachers) throw new AppError(400, 'siecle.missing_file', 'Choisissez le fichier STSWEB des enseignants (sts_emp_…xml ou un ZIP le contenant).');
+    return { kind, sts: readTeachersInput(uploads.teachers) } as const;
+  }
+  return { kind, ...readLearnersInput(uploads) } as const;
+}
+
+type Parsed = ReturnType<typeof parseUploads>;
+
+async function makePlan(deps: Deps, db: DbOrTx, est: Establishment, parsed: Parsed): Promise<ImportPlan> {
+  const now = deps.now();
+  const schoolYear =
+    parsed.kind === 'teachers'
+      ? parsed.sts.schoolYear
+        ? `${parsed.sts.schoolYear}-${parsed.sts.schoolYear + 1}`
+        : schoolYearOf(now)
+      : parsed.eleves.schoolYear
+        ? `${parsed.eleves.schoolYear}-${parsed.eleves.schoolYear + 1}`
+        : schoolYearOf(now);
+  const ctx: PlanContext = {
+    establishmentId: est.id,
+    uai: est.uai,
+    currentSchoolYear: schoolYearOf(now),
+    today: nowIso(now).slice(0, 10),
+    at: nowIso(now),
+    snapshot: await loadSnapshot(db, est.id, schoolYear),
+    mailEnabled: Boolean(deps.config.smtpUrl && est.name && est.email),
+  };
+  return parsed.kind === 'teachers' ? planTeachers(parsed.sts, ctx) : planLearners(parsed.eleves, parsed.responsables, ctx);
+}
+
+async function applyInTransaction(deps: Deps, est: Establishment, parsed: Parsed, actorId: string | null, runId: string, files: string[], existingRun: boolean): Promise<SiecleImportReport> {
+  const at = nowIso(deps.now());
+  return deps.db.transaction().execute(async (tx) => {
+    if (existingRun && !(await runs.claimRun(tx, runId, est.id, at))) {
+      throw conflict('siecle.run_not_pending', 'Cette importation a déjà été appliquée ou a expiré. Recommencez l’analyse des fichiers.');
+    }
+    const plan = await makePlan(deps, tx, est, parsed);
+    const mails = await applyPlan(tx, plan, { establishmentId: est.id, establishmentName: est.name, loginUrl: loginUrl(deps, est.uai), at });
+    const report: SiecleImportReport = { ...plan.report, runId, dryRun: false, mailsQueued: mails };
+    if (existingRun) await runs.finishRun(tx, runId, report, at);
+    else await runs.insertRun(tx, { id: runId, establishmentId: est.id, actorId, kind: parsed.kind, status: 'applied', files, report, at });
+    await recordAudit(tx, {
+      establishmentId: est.id,
+      actorId,
+      action: `import.${parsed.kind}`,
+      targetType: 'import_run',
+      targetId: runId,
+      details: { files, created: report.created, updated: report.updated, hidden: report.hidden },
+      at,
+    });
+    return report;
+  });
+}
+
+/** The command line: parse, then apply in one transaction (or only plan with dryRun). */
+export async function importDirect(deps: Deps, uai: string, kind: ImportKind, uploads: ImportUploads, opts: { dryRun: boolean }): Promise<SiecleImportReport> {
+  const est = await findEstablishmentByUai(deps.db, uai);
+  if (!est) throw notFound('auth.establishment_not_found', `Aucun établissement n'a le code UAI ${uai}.`);
+  const parsed = parseUploads(kind, uploads);
+  const files = Object.values(uploads).map((u) => u.name);
+  if (opts.dryRun) {
+    const plan = await makePlan(deps, deps.db, est, parsed);
+    return { ...plan.report, dryRun: true };
+  }
+  return applyInTransaction(deps, est, parsed, null, newId(), files, false);
+}
+
+const runDir = (deps: Deps, runId: string) => path.join(deps.config.dataDir, 'imports', runId);
+/** An analysis waits this long for its confirmation. */
+export const ANALYSIS_TTL_MS = 2 * 60 * 60 * 1000;
+
+/** Step 1 of the UI: check the files, count what would change, keep the files for step 2. */
+export async function analyseImport(deps: Deps, actor: { id: string; establishmentId: string }, kind: ImportKind, uploads: ImportUploads): Promise<SiecleImportReport> {
+  const est = await findEstablishmentById(deps.db, actor.establishmentId);
+  if (!est) throw notFound();
+  const parsed = parseUploads(kind, uploads);
+  const plan = await makePlan(deps, deps.db, est, parsed);
+  const runId = newId();
+  const dir = runDir(deps, runId);
+  await fs.mkdir(dir, { recursive: true });
+  const stored: Record<string, string> = {};
+  for (const [slot, upload] of Object.entries(uploads)) {
+    if (!upload) continue;
+    await fs.writeFile(path.join(dir, slot), upload.bytes); // generated name: the slot, never the user's
+    stored[slot] = upload.name;
+  }
+  // Initial passwords are not kept with an analysis: they are drawn again when it is applied.
+  const report: SiecleImportReport = { ...plan.report, runId, dryRun: true, accounts: [], people: plan.report.people.map((p) => ({ ...p, initialPassword: null })) };
+  await runs.insertRun(deps.db, { id: runId, establishmentId: est.id, actorId: actor.id, kind, status: 'analysed', files: Object.values(stored), report, at: nowIso(deps.now()), slots: stored });
+  return report;
+}
+
+/** Step 2 of the UI: apply an analysed import, in one transaction. */
+export async function applyAnalysedImport(deps: Deps, actor: { id: string; establishmentId: string }, runId: string): Promise<SiecleImportReport> {
+  const run = await runs.findRun(deps.db, actor.establishmentId, runId);
+  if (!run) throw notFound();
+  if (run.status !== 'analysed') throw conflict('siecle.run_not_pending', 'Cette importation a déjà été appliquée. Recommencez l’analyse des fichiers pour importer à nouveau.');
+  if (deps.now().getTime() - Date.parse(run.created_at) > ANALYSIS_TTL_MS) throw conflict('siecle.run_expired', 'Cette analyse date de plus de deux heures. Déposez à nouveau les fichiers.');
+  const est = await findEstablishmentById(deps.db, actor.establishmentId);
+  if (!est) throw notFound();
+  const dir = runDir(deps, runId);
+  const uploads: ImportUploads = {};
+  for (const [slot, name] of Object.entries(run.slots)) {
+    const bytes = await fs.readFile(path.join(dir, slot)).catch(() => {
+      throw conflict('siecle.run_expired', 'Les fichiers de cette analyse ne sont plus disponibles. Déposez-les à nouveau.');
+    });
+    uploads[slot as keyof ImportUploads] = { name, bytes: new Uint8Array(bytes) };
+  }
+  const report = await applyInTransaction(deps, est, parseUploads(run.kind, uploads), actor.id, runId, Object.values(run.slots), true);
+  await fs.rm(dir, { recursive: true, force: true });
+  return report;
+}
+
+export const listImportRuns = (deps: Deps, establishmentId: string) => runs.listRuns(deps.db, establishmentId);
+
+export async function getImportReport(deps: Deps, establishmentId: string, runId: string): Promise<SiecleImportReport> {
+  const run = await runs.findRun(deps.db, establishmentId, runId);
+  if (!run || !run.report) throw notFound();
+  return run.report;
+}
