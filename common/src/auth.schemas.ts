@@ -54,6 +54,6 @@ export const ChangeEmailRequestSchema = z.object({
 });
 
 export const ErrorResponseSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string() }),
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { errorMessage } from '@cerise/common';
+import { SiecleFileError } from '../modules/siecle/parse/errors.ts';
 import { AppError, errorBody } from './errors.ts';
 
 const FASTIFY_CODES: Record<number, string> = {
@@ -20,6 +21,10 @@ export function installErrorHandlers(app: FastifyInstance): void {
       const details = error.details as { retryAfterSeconds?: number } | undefined;
       if (error.status === 429 && details?.retryAfterSeconds) reply.header('retry-after', String(details.retryAfterSeconds));
       return reply.code(error.status).send(errorBody(error.code, error.message, error.details));
+    }
+    if (error instanceof SiecleFileError) {
+      // A refused SIECLE/STSWEB file: the French message names the file and the line.
+      return reply.code(422).send(errorBody(error.code, error.message, { file: error.file, line: error.line }));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((v) => ({ path: v.instancePath, message: v.message }));

@@ -1,0 +1,98 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponseSchema, SiecleImportReportSchema, SiecleImportRunSummarySchema } from '@cerise/common';
+import type { Deps } from '../../deps.ts';
+import { badRequest } from '../../http/errors.ts';
+import { currentUser } from '../../http/guard.ts';
+import { findEstablishmentById } from '../auth/auth.repository.ts';
+import { MAX_ZIP_BYTES } from './parse/limits.ts';
+import { reportCsv, reportPdf } from './siecle.report.ts';
+import * as usecases from './siecle.usecases.ts';
+
+const tags = ['imports'];
+const admin = { auth: { profiles: ['administrator' as const] } };
+const SLOTS = { teachers: ['teachers'], learners: ['eleves', 'responsables', 'zip'] } as const;
+
+/** Reads the uploaded files of a multipart request into memory, by field name. */
+async function readUploads(request: FastifyRequest, allowed: readonly string[]): Promise<usecases.ImportUploads> {
+  if (!request.isMultipart()) throw badRequest('siecle.missing_file', 'Envoyez les fichiers dans un formulaire (multipart/form-data).');
+  const uploads: usecases.ImportUploads = {};
+  for await (const part of request.parts({ limits: { fileSize: MAX_ZIP_BYTES, files: 3 } })) {
+    if (part.type !== 'file') continue;
+    if (!allowed.includes(part.fieldname)) {
+      await part.toBuffer();
+      throw badRequest('siecle.unexpected_field', `Champ de fichier inattendu « ${part.fieldname.slice(0, 40)} ».`);
+    }
+    const bytes = await part.toBuffer();
+    if (bytes.length === 0) continue;
+    uploads[part.fieldname as keyof usecases.ImportUploads] = { name: (part.filename || part.fieldname).slice(0, 200), bytes: new Uint8Array(bytes) };
+  }
+  return uploads;
+}
+
+export async function siecleRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const RunParams = z.object({ runId: z.uuid() });
+
+  for (const kind of ['teachers', 'learners'] as const) {
+    r.post(
+      `/api/v1/imports/${kind}/analysis`,
+      {
+        config: admin,
+        schema: {
+          tags,
+          summary: kind === 'teachers' ? 'Analyser un export STSWEB (enseignants, direction)' : 'Analyser les exports élèves et responsables',
+          description: `multipart/form-data, champs : ${SLOTS[kind].join(', ')} (.xml ou .zip)`,
+          consumes: ['multipart/form-data'],
+          response: { 200: SiecleImportReportSchema, 400: ErrorResponseSchema, 409: ErrorResponseSchema, 422: ErrorResponseSchema },
+        },
+      },
+      async (request) => usecases.analyseImport(deps, currentUser(request), kind, await readUploads(request, SLOTS[kind])),
+    );
+  }
+
+  r.post(
+    '/api/v1/imports/:runId/apply',
+    { config: admin, schema: { tags, summary: 'Importer les fichiers analysés (une seule transaction)', params: RunParams, response: { 200: SiecleImportReportSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema } } },
+    async (request) => usecases.applyAnalysedImport(deps, currentUser(request), request.params.runId),
+  );
+
+  r.get(
+    '/api/v1/imports',
+    { config: admin, schema: { tags, summary: 'Historique des importations', response: { 200: z.object({ items: z.array(SiecleImportRunSummarySchema) }) } } },
+    async (request) => ({ items: await usecases.listImportRuns(deps, currentUser(request).establishmentId) }),
+  );
+
+  r.get(
+    '/api/v1/imports/:runId',
+    { config: admin, schema: { tags, summary: "Rapport d'une importation", params: RunParams, response: { 200: SiecleImportReportSchema, 404: ErrorResponseSchema } } },
+    async (request) => usecases.getImportReport(deps, currentUser(request).establishmentId, request.params.runId),
+  );
+
+  r.get(
+    '/api/v1/imports/:runId/report.csv',
+    { config: admin, schema: { tags, summary: 'Rapport en CSV (séparateur ;)', params: RunParams } },
+    async (request, reply) => {
+      const report = await usecases.getImportReport(deps, currentUser(request).establishmentId, request.params.runId);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="import-${report.kind}-${request.params.runId.slice(0, 8)}.csv"`)
+        .send(reportCsv(report));
+    },
+  );
+
+  r.get(
+    '/api/v1/imports/:runId/report.pdf',
+    { config: admin, schema: { tags, summary: 'Rapport imprimable (PDF)', params: RunParams } },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const report = await usecases.getImportReport(deps, user.establishmentId, request.params.runId);
+      const est = await findEstablishmentById(deps.db, user.establishmentId);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="import-${report.kind}-${request.params.runId.slice(0, 8)}.pdf"`)
+        .send(await reportPdf(report, est?.name ?? ''));
+    },
+  );
+}
