@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.ts';
 import { migrateToLatest } from '../../db/migrations/index.ts';
-import { serve } from '../../main.ts';
 import { resetDatabase } from '../../db/reset.ts';
 import { openRuntime } from '../../runtime.ts';
 import { tr } from '../i18n.ts';
@@ -13,6 +12,7 @@ export function serverCommands(program: Command, run: (fn: () => Promise<void>) 
     .description(tr("Démarrer le serveur web (migre la base, crée la démo sur une base vide)", 'Start the web server (migrates, seeds the demo on an empty database)'))
     .action(() =>
       run(async () => {
+        const { serve } = await import('../../main.ts'); // the web server's modules load only for `serve`
         await serve(loadConfig());
         await new Promise(() => {}); // until a signal stops the process
       }),
