@@ -66,7 +66,8 @@ export type TestContext = {
 
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
   const handle = await createTestDatabase();
-  const config: Config = { ...loadConfig({ PUBLIC_URL: TEST_ORIGIN, SEED_DEMO: '0' }), ...overrides };
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cerise-data-'));
+  const config: Config = { ...loadConfig({ PUBLIC_URL: TEST_ORIGIN, SEED_DEMO: '0', DATA_DIR: dataDir }), ...overrides };
   let clock = Date.parse('2026-11-28T09:00:00.000Z');
   const deps: Deps = {
     db: handle.db,
@@ -88,6 +89,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     close: async () => {
       await app.close();
       await handle.destroy();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

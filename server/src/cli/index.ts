@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/config.ts';
+import { backupCommands } from './commands/backup.command.ts';
 import { establishmentCommand } from './commands/establishment.command.ts';
 import { importCommand } from './commands/import.command.ts';
 import { serverCommands } from './commands/server.command.ts';
@@ -30,6 +31,7 @@ export async function runCli(argv: string[]): Promise<number> {
   establishmentCommand(program, run);
   usersCommand(program, run);
   importCommand(program, run);
+  backupCommands(program, run);
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/config.ts';
+import { writeBackup } from '../../modules/backup/backup.ts';
+import { restoreBackup } from '../../modules/backup/restore.ts';
+import { openRuntime } from '../../runtime.ts';
+import { tr } from '../i18n.ts';
+
+export function backupCommands(program: Command, run: (fn: () => Promise<void>) => Promise<void>): void {
+  program
+    .command('backup')
+    .description(tr('Sauvegarder la base et les pièces jointes dans un fichier ZIP (service en marche possible)', 'Back up the database and attachments to a ZIP file (the service may keep running)'))
+    .argument('<FILE>', tr('fichier de sauvegarde à écrire', 'backup file to write'))
+    .action((file: string) =>
+      run(async () => {
+        const runtime = await openRuntime(loadConfig());
+        try {
+          const m = await writeBackup(runtime.deps, file);
+          const rows = Object.values(m.tables).reduce((a, b) => a + b, 0);
+          console.log(tr(`Sauvegarde écrite : ${file} (${rows} lignes, ${m.files} fichiers)`, `Backup written: ${file} (${rows} rows, ${m.files} files)`));
+        } finally {
+          await runtime.close();
+        }
+      }),
+    );
+  program
+    .command('restore')
+    .description(tr('Restaurer une sauvegarde dans une base vide (ou --replace)', 'Restore a backup into an empty database (or --replace)'))
+    .argument('<FILE>', tr('fichier de sauvegarde', 'backup file'))
+    .option('--replace', tr('remplacer toutes les données existantes', 'replace all existing data'))
+    .action((file: string, opts: { replace?: boolean }) =>
+      run(async () => {
+        const runtime = await openRuntime(loadConfig());
+        try {
+          const m = await restoreBackup(runtime.deps, file, { replace: Boolean(opts.replace) });
+          const rows = Object.values(m.tables).reduce((a, b) => a + b, 0);
+          console.log(tr(`Sauvegarde du ${m.createdAt} restaurée (${rows} lignes, ${m.files} fichiers).`, `Backup of ${m.createdAt} restored (${rows} rows, ${m.files} files).`));
+        } finally {
+          await runtime.close();
+        }
+      }),
+    );
+}

@@ -1,0 +1,33 @@
+import type { Database } from './schema.ts';
+
+/**
+ * Every durable table, parents before children (foreign keys), for backup and restore. A test
+ * fails when a migration adds a table that is missing here.
+ */
+export const DURABLE_TABLES = [
+  'establishments',
+  'users',
+  'mail_outbox',
+  'audit_log',
+  'divisions',
+  'groups',
+  'memberships',
+  'teachings',
+  'guardians',
+  'import_runs',
+  'referentials',
+  'poles',
+  'situation_classes',
+  'situations',
+  'competencies',
+  'complexities',
+  'hazards',
+  'bep_activities',
+  'exam_units',
+  'password_reset_tokens',
+] as const satisfies readonly (keyof Database)[];
+
+/** Tables not worth restoring: sessions and login failures (a restore logs everyone out). */
+export const TRANSIENT_TABLES = ['sessions', 'login_attempts'] as const satisfies readonly (keyof Database)[];
+
+export type DurableTable = (typeof DURABLE_TABLES)[number];
