@@ -25,9 +25,9 @@ afterEach(async () => {
 });
 
 async function tileNames(): Promise<string[]> {
-  const nav = page.getByRole('navigation', { name: 'Modules' });
-  await nav.waitFor();
-  return nav.getByRole('link').allInnerTexts().then((t) => t.map((s) => s.split('\n')[0]!.trim()));
+  const list = page.getByRole('list', { name: 'Modules' });
+  await list.waitFor();
+  return list.getByRole('link').allInnerTexts().then((t) => t.map((s) => s.trim()));
 }
 
 describe('login and home page', () => {
@@ -92,13 +92,13 @@ describe('first login with the initial password', () => {
     await newPassword.waitFor(); // still forced
     await newPassword.fill('court');
     await page.getByLabel('Confirmer le mot de passe').fill('court');
-    await page.getByRole('button', { name: /Enregistrer|Valider/ }).click();
+    await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
     await page.getByText(/au moins 8 caractères/).first().waitFor();
     await newPassword.fill('mon-secret-2026');
     await page.getByLabel('Confirmer le mot de passe').fill('mon-secret-2026');
     const current = page.getByLabel('Mot de passe actuel');
     if (await current.isVisible()) await current.fill('14032010');
-    await page.getByRole('button', { name: /Enregistrer|Valider/ }).click();
+    await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
     expect(await tileNames()).toEqual(['Gestion des évaluations', 'Passeport professionnel', 'Tableau de bord']);
   });
 });
@@ -110,21 +110,21 @@ describe('Mon compte', () => {
     await page.getByLabel('Confirmer le mot de passe').fill('premier-secret-1');
     const current = page.getByLabel('Mot de passe actuel');
     if (await current.isVisible()) await current.fill('02072010');
-    await page.getByRole('button', { name: /Enregistrer|Valider/ }).click();
+    await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
     await tileNames();
 
     await page.getByRole('link', { name: 'Mon compte' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mon compte' }).waitFor();
     await expectAccessible(page, 'account');
     await page.getByLabel('Nouvelle adresse électronique').fill('lucas.bernard@exemple.fr');
-    await page.getByRole('button', { name: "Changer d'adresse électronique" }).click();
+    await page.getByRole('button', { name: "Enregistrer l'adresse électronique" }).click();
     await page.getByText('lucas.bernard@exemple.fr').first().waitFor();
 
     await page.getByLabel('Mot de passe actuel').fill('premier-secret-1');
     await page.getByLabel('Nouveau mot de passe').fill('second-secret-2');
     await page.getByLabel('Confirmer le mot de passe').fill('second-secret-2');
-    await page.getByRole('button', { name: 'Changer de mot de passe' }).click();
-    await page.getByText(/Mot de passe modifié/).first().waitFor();
+    await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+    await page.getByText(/Votre mot de passe est modifié/).first().waitFor();
 
     await page.getByRole('button', { name: 'Déconnexion' }).click();
     await loginThroughForm(page, baseUrl, UAI, 'lucas.bernard', 'second-secret-2');

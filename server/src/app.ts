@@ -93,9 +93,13 @@ export async function createApp(deps: Deps, opts: CreateAppOptions = {}): Promis
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  // wildcard: files are looked up at request time, so a rebuilt web app is served without a restart.
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: false, schemaHide: true });
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html'));
+  }
   app.setNotFoundHandler((request, reply) => {
-    const isPage = !request.url.startsWith('/api/') && (request.method === 'GET' || request.method === 'HEAD');
+    const isPage = !request.url.startsWith('/api/') && !request.url.startsWith('/assets/') && (request.method === 'GET' || request.method === 'HEAD');
     if (hasWeb && isPage) {
       // The single-page application answers every other address (/{UAI}, /accueil…).
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');

@@ -1,4 +1,4 @@
-import { EstablishmentSettingsSchema, schoolYearOf, type Profile } from '@cerise/common';
+import { allocateLogin, baseLogin, EstablishmentSettingsSchema, schoolYearOf, type Profile } from '@cerise/common';
 import type { Deps } from '../../deps.ts';
 import type { DbOrTx } from '../../db/schema.ts';
 import { newId, nowIso } from '../../util/ids.ts';
@@ -134,12 +134,7 @@ export async function seedDemo(deps: Deps): Promise<void> {
 
     // A few imported-looking learners, with their initial password (jjmmaaaa) still to change.
     for (const [division, first, last, birth] of LEARNERS) {
-      const login = `${first}.${last}`
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .replace(/œ/gi, 'oe')
-        .toLowerCase()
-        .replace(/[^a-z0-9.-]/g, '');
+      const login = allocateLogin(baseLogin(first, last), (l) => l in users);
       const row = newUserRow(
         {
           establishment_id: establishmentId,
