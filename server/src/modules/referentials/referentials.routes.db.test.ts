@@ -142,7 +142,8 @@ describe.each(ROUTES)('$name', (route) => {
     expect(res.statusCode, res.body).toBe(route.status);
   });
 
-  it.runIf(route.invalid)('refuses invalid input with 400 {error:{code,message}}', async () => {
+  // Routes without input to get wrong (the list) have no such case: no skipped test.
+  if (route.invalid) it('refuses invalid input with 400 {error:{code,message}}', async () => {
     const res = await admin.request(route.invalid!(await state()));
     expectError(res, 400);
   });
@@ -159,7 +160,7 @@ describe.each(ROUTES)('$name', (route) => {
   });
 
   // The list and the import name no referential: they only ever see the user's own establishment.
-  it.runIf(!['GET /referentials', 'POST /referentials/import'].includes(route.name))("answers 404 on another establishment's referential", async () => {
+  if (!['GET /referentials', 'POST /referentials/import'].includes(route.name)) it("answers 404 on another establishment's referential", async () => {
     const res = await outsider.request(route.request(await state()));
     expectError(res, 404);
   });
