@@ -2,6 +2,7 @@ import type { Config } from './config/config.ts';
 import { createApp } from './app.ts';
 import { createMailDispatcher } from './modules/mail/mail.dispatcher.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_UAI, seedDemoIfEmpty } from './modules/demo/demo.seed.ts';
+import { purgeDeparted } from './modules/privacy/privacy.usecases.ts';
 import { openRuntime } from './runtime.ts';
 
 /** config → database → migrate → (demo) → createApp(deps).listen */
@@ -11,6 +12,11 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
   const seeded = config.seedDemo ? await seedDemoIfEmpty(deps) : false;
   const app = await createApp(deps, { logger: { level: config.logLevel === 'info' ? 'warn' : config.logLevel } });
   const dispatcher = createMailDispatcher(deps);
+  // Retention of people who left (off unless set in Paramètres): checked once a day.
+  const retention = setInterval(() => {
+    purgeDeparted(deps, { dryRun: false }).catch((err: unknown) => deps.log.error({ err }, 'retention purge failed'));
+  }, 24 * 3600 * 1000);
+  retention.unref();
   await app.listen({ port: config.port, host: config.host });
 
   const lines = [`Cerise Pro écoute sur ${config.publicUrl} (base : ${deps.engine === 'sqlite' ? runtime.handle.sqlitePath : 'PostgreSQL'})`];
@@ -27,6 +33,7 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
   const close = async () => {
     if (closing) return;
     closing = true;
+    clearInterval(retention);
     await dispatcher.stop();
     await app.close();
     await runtime.close();

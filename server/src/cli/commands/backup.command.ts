@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.ts';
 import { writeBackup } from '../../modules/backup/backup.ts';
 import { restoreBackup } from '../../modules/backup/restore.ts';
+import { purgeDeparted } from '../../modules/privacy/privacy.usecases.ts';
 import { openRuntime } from '../../runtime.ts';
 import { tr } from '../i18n.ts';
 
@@ -34,6 +35,22 @@ export function backupCommands(program: Command, run: (fn: () => Promise<void>) 
           const m = await restoreBackup(runtime.deps, file, { replace: Boolean(opts.replace) });
           const rows = Object.values(m.tables).reduce((a, b) => a + b, 0);
           console.log(tr(`Sauvegarde du ${m.createdAt} restaurée (${rows} lignes, ${m.files} fichiers).`, `Backup of ${m.createdAt} restored (${rows} rows, ${m.files} files).`));
+        } finally {
+          await runtime.close();
+        }
+      }),
+    );
+  program
+    .command('purge')
+    .description(tr('Supprimer définitivement les personnes parties depuis plus longtemps que la durée de conservation (Paramètres)', 'Delete for good the people who left longer ago than the retention setting'))
+    .option('--dry-run', tr('lister sans supprimer', 'list without deleting'))
+    .action((opts: { dryRun?: boolean }) =>
+      run(async () => {
+        const runtime = await openRuntime(loadConfig());
+        try {
+          const result = await purgeDeparted(runtime.deps, { dryRun: Boolean(opts.dryRun) });
+          if (result.length === 0) console.log(tr('Rien à supprimer (conservation illimitée par défaut).', 'Nothing to delete (kept forever by default).'));
+          for (const r of result) console.log(`${r.uai} : ${r.logins.length} ${opts.dryRun ? tr('à supprimer', 'to delete') : tr('supprimés', 'deleted')} (${r.logins.slice(0, 10).join(', ')}${r.logins.length > 10 ? '…' : ''})`);
         } finally {
           await runtime.close();
         }
