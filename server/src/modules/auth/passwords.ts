@@ -59,12 +59,12 @@ let dummyHash: Promise<string> | undefined;
 
 /** Checks a password against whatever the account holds: argon2 hash, birth date, or initial secret. */
 export async function checkUserPassword(user: PasswordState | undefined, password: string): Promise<boolean> {
-  if (!user) {
-    dummyHash ??= hashPassword('cerise-dummy-password');
-    await verifyPasswordHash(await dummyHash, password);
-    return false;
-  }
-  if (user.password_hash) return verifyPasswordHash(user.password_hash, password);
+  if (user?.password_hash) return verifyPasswordHash(user.password_hash, password);
+  // Unknown login, or an account still on its initial password: spend the same argon2 time as
+  // a real check, so that response times tell nothing about which accounts exist.
+  dummyHash ??= hashPassword('cerise-dummy-password');
+  await verifyPasswordHash(await dummyHash, password);
+  if (!user) return false;
   if (user.initial_password_kind === 'random') {
     return user.initial_secret_hash ? verifyInitialSecret(user.initial_secret_hash, password) : false;
   }
