@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -41,6 +41,12 @@ export async function createApp(deps: Deps, opts: CreateAppOptions = {}): Promis
     logger: opts.logger ?? false,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Malformed addresses and over-long path parameters get the common error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const code = tooLong ? 'common.uri_too_long' : 'common.validation';
+      void (reply as unknown as FastifyReply).code(tooLong ? 414 : 400).send(errorBody(code, errorMessage(code)));
+    },
   });
   // The route table (method, url, declared auth), read by the authorization tests.
   const routeTable: RouteInfo[] = [];
