@@ -12,7 +12,7 @@ import type { Deps } from './deps.ts';
 import { errorMessage } from '@cerise/common';
 import { installErrorHandlers } from './http/error-handler.ts';
 import { errorBody } from './http/errors.ts';
-import { installGuard } from './http/guard.ts';
+import { installGuard, installNulGuard } from './http/guard.ts';
 import { registerModules } from './routes.ts';
 
 import type { RouteAuth } from './http/route-auth.ts';
@@ -93,6 +93,7 @@ export async function createApp(deps: Deps, opts: CreateAppOptions = {}): Promis
 
   installErrorHandlers(app);
   installGuard(app, deps);
+  installNulGuard(app);
 
   app.get('/api/openapi.json', { config: { auth: { public: true } }, schema: { hide: true } }, async () => app.swagger());
   await registerModules(app, deps);

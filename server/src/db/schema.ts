@@ -1,9 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { FoundationTables } from './tables/foundation.ts';
 import type { ReferentialTables } from './tables/referentials.ts';
+import type { AccountTables } from './tables/accounts.ts';
 
 /** Every table of the application; each module declares its own in `tables/`. */
-export interface Database extends FoundationTables, ReferentialTables {}
+export interface Database extends FoundationTables, ReferentialTables, AccountTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

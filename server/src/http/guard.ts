@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.ts';
 import { resolveSession } from '../modules/auth/auth.usecases.ts';
 import type { SessionUser } from '../modules/auth/auth.presenter.ts';
-import { AppError, forbidden, unauthenticated } from './errors.ts';
+import { AppError, badRequest, forbidden, unauthenticated } from './errors.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
 import './route-auth.ts';
 
@@ -57,6 +57,25 @@ export function installGuard(app: FastifyInstance, deps: Deps): void {
     const profiles = auth?.profiles;
     if (profiles && profiles.length > 0 && !profiles.some((p) => request.user!.profiles.includes(p))) {
       throw forbidden();
+    }
+  });
+}
+
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 32 || value === null || typeof value !== 'object') return false;
+  if (Buffer.isBuffer(value)) return false;
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1));
+}
+
+/**
+ * NUL characters have no place in any field, and PostgreSQL cannot store them in text: refuse
+ * them everywhere before a handler runs (400, never a 500 from the driver).
+ */
+export function installNulGuard(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    if (hasNul(request.params) || hasNul(request.query) || hasNul(request.body)) {
+      throw badRequest('common.validation', 'Les données envoyées contiennent un caractère nul, qui n’est pas accepté.');
     }
   });
 }

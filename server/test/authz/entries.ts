@@ -93,3 +93,47 @@ for (const list of ['complexities', 'hazards'] as const) {
     [`DELETE /api/v1/referentials/:id/competencies/:competencyId/${list}/:itemId`]: { who: ADMIN, scoped: true, request: async (s: Side, _w: World, ctx: TestContext) => json('DELETE', `${comp(s)}/${list}/${ids(s)[0]}?version=${await competencyVersion(ctx, s)}`) },
   } satisfies Record<string, Entry>);
 }
+
+async function rowVersion(ctx: TestContext, table: 'users' | 'establishments', id: string): Promise<number> {
+  const row = await ctx.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow();
+  return row.version;
+}
+
+// Administration (issue 4).
+Object.assign(ENTRIES, {
+  'GET /api/v1/settings': { who: ADMIN, scoped: false, request: () => json('GET', '/api/v1/settings') },
+  'PUT /api/v1/settings/establishment': {
+    who: ADMIN,
+    scoped: false,
+    request: async (s: Side, _w: World, ctx: TestContext) =>
+      json('PUT', '/api/v1/settings/establishment', { version: await rowVersion(ctx, 'establishments', s.id), name: `Lycée ${s.uai}`, address: '1 rue de la Paix', postalCode: '86000', town: 'Poitiers', phone: '05 49 00 00 00', email: `ce.${s.uai.toLowerCase()}@ac-test.fr`, headName: 'Mme la Proviseure', website: 'https://lycee.example.fr' }),
+  },
+  'PUT /api/v1/settings/calculation': { who: ADMIN, scoped: false, request: async (s: Side, _w: World, ctx: TestContext) => json('PUT', '/api/v1/settings/calculation', { version: await rowVersion(ctx, 'establishments', s.id) }) },
+  'GET /api/v1/users': { who: ADMIN, scoped: false, request: () => json('GET', '/api/v1/users?search=a&page=1&pageSize=20') },
+  'POST /api/v1/users': { who: ADMIN, scoped: false, ok: [201], request: () => json('POST', '/api/v1/users', { civility: 'Mme', lastName: 'NOUVELLE', firstName: 'Enseignante', birthDate: '1985-04-03', email: 'nouvelle@example.org', profiles: ['teacher'], classIds: [], discipline: 'Français' }) },
+  'POST /api/v1/users/login-preview': { who: ADMIN, scoped: false, request: () => json('POST', '/api/v1/users/login-preview', { firstName: 'Jean-François', lastName: 'BERNARD' }) },
+  'GET /api/v1/users/:id': { who: ADMIN, scoped: true, request: (s: Side) => json('GET', `/api/v1/users/${s.users.teacher.id}`) },
+  'PATCH /api/v1/users/:id': { who: ADMIN, scoped: true, request: async (s: Side, _w: World, ctx: TestContext) => json('PATCH', `/api/v1/users/${s.users.teacher.id}`, { version: await rowVersion(ctx, 'users', s.users.teacher.id), email: 'corrigee@example.org' }) },
+  'POST /api/v1/users/:id/password-reset': { who: ADMIN, scoped: true, request: (s: Side) => json('POST', `/api/v1/users/${s.users.teacher.id}/password-reset`) },
+  'POST /api/v1/users/:id/hide': { who: ADMIN, scoped: true, request: (s: Side) => json('POST', `/api/v1/users/${s.manualUserId}/hide`) },
+  'POST /api/v1/users/:id/restore': {
+    who: ADMIN,
+    scoped: true,
+    request: async (s: Side, _w: World, ctx: TestContext) => {
+      await ctx.db.updateTable('users').set({ hidden_at: '2026-11-01T00:00:00.000Z' }).where('id', '=', s.manualUserId).execute();
+      return json('POST', `/api/v1/users/${s.manualUserId}/restore`);
+    },
+  },
+  'GET /api/v1/divisions': { who: ['administrator', 'teacher'], scoped: false, request: () => json('GET', '/api/v1/divisions') },
+  'GET /api/v1/access/divisions/:divisionId/learners': { who: ADMIN, scoped: true, request: (s: Side) => json('GET', `/api/v1/access/divisions/${s.divisionId}/learners`) },
+  'GET /api/v1/access/divisions/:divisionId/learners.csv': { who: ADMIN, scoped: true, request: (s: Side) => json('GET', `/api/v1/access/divisions/${s.divisionId}/learners.csv`) },
+  'POST /api/v1/access/divisions/:divisionId/learners/reset': { who: ADMIN, scoped: true, request: (s: Side) => json('POST', `/api/v1/access/divisions/${s.divisionId}/learners/reset`, { learnerIds: [s.users.learner.id] }) },
+  'GET /api/v1/access/divisions/:divisionId/parents': { who: ADMIN, scoped: true, request: (s: Side) => json('GET', `/api/v1/access/divisions/${s.divisionId}/parents`) },
+  'POST /api/v1/access/parents/:parentId/password-reset': { who: ADMIN, scoped: true, request: (s: Side) => json('POST', `/api/v1/access/parents/${s.otherParent.id}/password-reset`) },
+  'POST /api/v1/access/divisions/:divisionId/parents/letters': { who: ADMIN, scoped: true, request: (s: Side) => json('POST', `/api/v1/access/divisions/${s.divisionId}/parents/letters`, { parentIds: [s.otherParent.id] }) },
+  'GET /api/v1/audit': { who: ADMIN, scoped: false, request: () => json('GET', '/api/v1/audit?from=2026-01-01&page=1') },
+  'GET /api/v1/mails': { who: ADMIN, scoped: false, request: () => json('GET', '/api/v1/mails?page=1') },
+  'POST /api/v1/auth/password-reset/request': { who: 'public', scoped: false, ok: [202], request: (s: Side) => json('POST', '/api/v1/auth/password-reset/request', { uai: s.uai, login: s.users.teacher.login }) },
+  'POST /api/v1/auth/password-reset/check': { who: 'public', scoped: false, ok: [400], request: () => json('POST', '/api/v1/auth/password-reset/check', { token: 'a'.repeat(43) }) },
+  'POST /api/v1/auth/password-reset/confirm': { who: 'public', scoped: false, ok: [400], request: () => json('POST', '/api/v1/auth/password-reset/confirm', { token: 'a'.repeat(43), newPassword: 'un-nouveau-secret' }) },
+} satisfies Record<string, Entry>);

@@ -1,0 +1,129 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from '../../db/schema.ts';
+import type { UsersTable } from '../../db/tables/foundation.ts';
+
+/* Accès parents, accès apprenants: the only place of this module with SQL. */
+
+export function findDivision(db: DbOrTx, establishmentId: string, divisionId: string) {
+  return db
+    .selectFrom('divisions')
+    .select(['id', 'code', 'label', 'school_year'])
+    .where('establishment_id', '=', establishmentId)
+    .where('id', '=', divisionId)
+    .where('hidden_at', 'is', null)
+    .executeTakeFirst();
+}
+
+const hasNoPassword = sql<number>`case when users.password_hash is null then 1 else 0 end`.as('has_no_password');
+
+export type AccessUserRow = Pick<
+  UsersTable,
+  'id' | 'login' | 'civility' | 'last_name' | 'first_name' | 'birth_date' | 'email' | 'last_login_at' | 'must_change_password' | 'initial_password_kind'
+> & { has_no_password: number };
+
+const ACCESS_COLUMNS = [
+  'users.id',
+  'users.login',
+  'users.civility',
+  'users.last_name',
+  'users.first_name',
+  'users.birth_date',
+  'users.email',
+  'users.last_login_at',
+  'users.must_change_password',
+  'users.initial_password_kind',
+] as const;
+
+/** The visible learners attending the division. */
+export async function learnersOfDivision(db: DbOrTx, establishmentId: string, divisionId: string): Promise<AccessUserRow[]> {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.learner_id')
+    .select([...ACCESS_COLUMNS, hasNoPassword])
+    .distinct()
+    .where('memberships.establishment_id', '=', establishmentId)
+    .where('memberships.division_id', '=', divisionId)
+    .where('users.establishment_id', '=', establishmentId)
+    .where('users.is_learner', '=', 1)
+    .where('users.hidden_at', 'is', null)
+    .execute();
+}
+
+/** The visible parents of the division's visible learners. */
+export async function parentsOfDivision(db: DbOrTx, establishmentId: string, divisionId: string): Promise<AccessUserRow[]> {
+  return db
+    .selectFrom('users')
+    .select([...ACCESS_COLUMNS, hasNoPassword])
+    .where('users.establishment_id', '=', establishmentId)
+    .where('users.is_parent', '=', 1)
+    .where('users.hidden_at', 'is', null)
+    .where('users.id', 'in', (eb) =>
+      eb
+        .selectFrom('guardians')
+        .innerJoin('memberships', 'memberships.learner_id', 'guardians.learner_id')
+        .innerJoin('users as child', 'child.id', 'guardians.learner_id')
+        .select('guardians.parent_id')
+        .where('guardians.establishment_id', '=', establishmentId)
+        .where('memberships.establishment_id', '=', establishmentId)
+        .where('memberships.division_id', '=', divisionId)
+        .where('child.hidden_at', 'is', null),
+    )
+    .execute();
+}
+
+/** A visible parent of the establishment. */
+export function findParent(db: DbOrTx, establishmentId: string, parentId: string): Promise<AccessUserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .select([...ACCESS_COLUMNS, hasNoPassword])
+    .where('users.establishment_id', '=', establishmentId)
+    .where('users.id', '=', parentId)
+    .where('users.is_parent', '=', 1)
+    .where('users.hidden_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Back to the initial password `jjmmaaaa` (DESIGN §4): no hashing, instant for a whole class. */
+export async function resetLearnersToBirthDate(db: DbOrTx, establishmentId: string, learnerIds: string[], at: string): Promise<void> {
+  if (learnerIds.length === 0) return;
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      password_hash: null,
+      initial_password_kind: 'birthdate_ddmmyyyy',
+      initial_secret_hash: null,
+      must_change_password: 1,
+      updated_at: at,
+      version: eb('version', '+', 1),
+    }))
+    .where('establishment_id', '=', establishmentId)
+    .where('id', 'in', learnerIds)
+    .execute();
+}
+
+/** A random temporary password, kept as a salted digest (DESIGN §4), to change at next login. */
+export async function setRandomInitialSecret(db: DbOrTx, establishmentId: string, userId: string, secretDigest: string, at: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      password_hash: null,
+      initial_password_kind: 'random',
+      initial_secret_hash: secretDigest,
+      must_change_password: 1,
+      updated_at: at,
+      version: eb('version', '+', 1),
+    }))
+    .where('establishment_id', '=', establishmentId)
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function deleteSessionsOfUsers(db: DbOrTx, establishmentId: string, userIds: string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  await db.deleteFrom('sessions').where('establishment_id', '=', establishmentId).where('user_id', 'in', userIds).execute();
+}
+
+export async function clearLockouts(db: DbOrTx, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await db.deleteFrom('login_attempts').where('key', 'in', keys).execute();
+}

@@ -1,0 +1,122 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  AccessDivisionParamsSchema,
+  AccessLearnersResponseSchema,
+  AccessParentParamsSchema,
+  AccessParentsResponseSchema,
+  ErrorWithDetailsResponseSchema,
+  ParentLettersRequestSchema,
+  ParentPasswordResetResponseSchema,
+  ResetLearnersRequestSchema,
+  ResetLearnersResponseSchema,
+} from '@cerise/common';
+import type { Deps } from '../../deps.ts';
+import { currentUser } from '../../http/guard.ts';
+import * as usecases from './access.usecases.ts';
+
+const tags = ['access'];
+const auth = { profiles: ['administrator' as const] };
+const errors = { 400: ErrorWithDetailsResponseSchema, 404: ErrorWithDetailsResponseSchema, 409: ErrorWithDetailsResponseSchema };
+
+/** Accès parents, accès apprenants (guide § 3.3). */
+export async function accessRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/v1/access/divisions/:divisionId/learners',
+    {
+      config: { auth },
+      schema: {
+        tags,
+        summary: "Les apprenants d'une classe : identifiant, date de naissance, dernière connexion",
+        params: AccessDivisionParamsSchema,
+        response: { 200: AccessLearnersResponseSchema, 404: ErrorWithDetailsResponseSchema },
+      },
+    },
+    async (request) => usecases.listDivisionLearners(deps, currentUser(request), request.params.divisionId),
+  );
+
+  r.get(
+    '/api/v1/access/divisions/:divisionId/learners.csv',
+    {
+      config: { auth },
+      schema: {
+        tags,
+        summary: '« CSV de la division » (séparateur ;, UTF-8 avec BOM, pour Excel et LibreOffice)',
+        params: AccessDivisionParamsSchema,
+      },
+    },
+    async (request, reply) => {
+      const { body, disposition } = await usecases.divisionLearnersCsv(deps, currentUser(request), request.params.divisionId);
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', disposition).header('cache-control', 'no-store').send(body);
+    },
+  );
+
+  r.post(
+    '/api/v1/access/divisions/:divisionId/learners/reset',
+    {
+      config: { auth },
+      schema: {
+        tags,
+        summary: '« Réinitialiser tous les comptes marqués » : retour à jjmmaaaa, changement imposé',
+        params: AccessDivisionParamsSchema,
+        body: ResetLearnersRequestSchema,
+        response: { 200: ResetLearnersResponseSchema, ...errors },
+      },
+    },
+    async (request) =>
+      usecases.resetDivisionLearners(deps, currentUser(request), request.params.divisionId, request.body.learnerIds, request.ip ?? null),
+  );
+
+  r.get(
+    '/api/v1/access/divisions/:divisionId/parents',
+    {
+      config: { auth },
+      schema: {
+        tags,
+        summary: "Les parents des apprenants d'une classe, avec leurs enfants",
+        params: AccessDivisionParamsSchema,
+        response: { 200: AccessParentsResponseSchema, 404: ErrorWithDetailsResponseSchema },
+      },
+    },
+    async (request) => usecases.listDivisionParents(deps, currentUser(request), request.params.divisionId),
+  );
+
+  r.post(
+    '/api/v1/access/parents/:parentId/password-reset',
+    {
+      config: { auth },
+      schema: {
+        tags,
+        summary: "Réinitialiser le mot de passe d'un parent (courriels si l'adresse est connue, sinon mot de passe rendu pour une lettre)",
+        params: AccessParentParamsSchema,
+        response: { 200: ParentPasswordResetResponseSchema, ...errors },
+      },
+    },
+    async (request) => usecases.resetParentPassword(deps, currentUser(request), request.params.parentId, request.ip ?? null),
+  );
+
+  r.post(
+    '/api/v1/access/divisions/:divisionId/parents/letters',
+    {
+      config: { auth },
+      schema: {
+        tags,
+        summary: 'Lettres PDF aux familles : un nouveau mot de passe provisoire par parent coché (une page chacun)',
+        params: AccessDivisionParamsSchema,
+        body: ParentLettersRequestSchema,
+      },
+    },
+    async (request, reply) => {
+      const { body, disposition } = await usecases.divisionParentLetters(
+        deps,
+        currentUser(request),
+        request.params.divisionId,
+        request.body.parentIds,
+        request.ip ?? null,
+      );
+      return reply.type('application/pdf').header('content-disposition', disposition).header('cache-control', 'no-store').send(body);
+    },
+  );
+}

@@ -1,0 +1,224 @@
+import {
+  LEARNER_RESET_SKIP_LABELS,
+  type AccessLearnersResponse,
+  type AccessParent,
+  type AccessParentsResponse,
+  type ParentPasswordResetResponse,
+  type ResetLearnersResponse,
+} from '@cerise/common';
+import type { Deps } from '../../deps.ts';
+import type { DbOrTx } from '../../db/schema.ts';
+import { notFound } from '../../http/errors.ts';
+import { nowIso } from '../../util/ids.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { SessionUser } from '../auth/auth.presenter.ts';
+import { digestInitialSecret, randomPassword } from '../auth/passwords.ts';
+import { loginUrl } from '../establishments/establishments.usecases.ts';
+import { enqueueMail } from '../mail/mail.repository.ts';
+import { assertEstablishmentReady } from '../settings/settings.usecases.ts';
+import { findEstablishment } from '../settings/settings.repository.ts';
+import { lockoutKey } from '../users/users.actions.usecases.ts';
+import { groupClassLinks } from '../users/users.admin.presenter.ts';
+import { childrenOfParents, classLinksOfUsers } from '../users/users.admin.repository.ts';
+import { passwordResetMails } from '../users/users.mails.ts';
+import { attachmentHeader, frenchDate, frenchDateTime, toFrenchCsv } from './access.csv.ts';
+import { renderParentLetters, type ParentLetter } from './access.letters.ts';
+import { byName, presentLearner, presentParent } from './access.presenter.ts';
+import * as repo from './access.repository.ts';
+
+async function requireDivision(db: DbOrTx, establishmentId: string, divisionId: string) {
+  const d = await repo.findDivision(db, establishmentId, divisionId);
+  if (!d) throw notFound('access.division_not_found');
+  return d;
+}
+
+const presentDivision = (d: { id: string; code: string; label: string | null; school_year: string }) => ({
+  id: d.id,
+  code: d.code,
+  label: d.label,
+  schoolYear: d.school_year,
+});
+
+/** « Choisir une classe » → its learners with login, birth date and last login. */
+export async function listDivisionLearners(deps: Deps, user: SessionUser, divisionId: string): Promise<AccessLearnersResponse> {
+  const division = await requireDivision(deps.db, user.establishmentId, divisionId);
+  const learners = (await repo.learnersOfDivision(deps.db, user.establishmentId, divisionId)).sort(byName);
+  return { division: presentDivision(division), learners: learners.map(presentLearner) };
+}
+
+/** « CSV de la division » (guide § 3.3.2). */
+export async function divisionLearnersCsv(deps: Deps, user: SessionUser, divisionId: string): Promise<{ body: Buffer; disposition: string }> {
+  const division = await requireDivision(deps.db, user.establishmentId, divisionId);
+  const learners = (await repo.learnersOfDivision(deps.db, user.establishmentId, divisionId)).sort(byName);
+  const body = toFrenchCsv(
+    ['Division', 'Nom', 'Prénom', 'Identifiant', 'Date de naissance', 'Mot de passe personnel choisi', 'Dernière connexion'],
+    learners.map((l) => [
+      division.code,
+      l.last_name,
+      l.first_name,
+      l.login,
+      frenchDate(l.birth_date),
+      l.must_change_password === 1 || l.has_no_password === 1 ? 'Non' : 'Oui',
+      frenchDateTime(l.last_login_at),
+    ]),
+  );
+  return { body, disposition: attachmentHeader(`apprenants-${division.code}.csv`) };
+}
+
+/**
+ * « Réinitialiser tous les comptes marqués »: back to `jjmmaaaa` with a forced change (instant,
+ * DESIGN §4). Every id must be a visible learner of the division (else 404, nothing changes);
+ * learners without a birth date are skipped with the reason.
+ */
+export async function resetDivisionLearners(deps: Deps, actor: SessionUser, divisionId: string, learnerIds: string[], ip: string | null): Promise<ResetLearnersResponse> {
+  const at = nowIso(deps.now());
+  return deps.db.transaction().execute(async (tx) => {
+    const division = await requireDivision(tx, actor.establishmentId, divisionId);
+    const learners = new Map((await repo.learnersOfDivision(tx, actor.establishmentId, divisionId)).map((l) => [l.id, l]));
+    const wanted = [...new Set(learnerIds)].map((id) => learners.get(id));
+    if (wanted.some((l) => l === undefined)) throw notFound('access.learner_not_found');
+    const rows = (wanted as repo.AccessUserRow[]).sort(byName);
+    const eligible = rows.filter((l) => l.birth_date !== null);
+    const skipped = rows.filter((l) => l.birth_date === null);
+    const ids = eligible.map((l) => l.id);
+    await repo.resetLearnersToBirthDate(tx, actor.establishmentId, ids, at);
+    await repo.deleteSessionsOfUsers(tx, actor.establishmentId, ids);
+    await repo.clearLockouts(tx, eligible.map((l) => lockoutKey(actor.establishmentId, l.login)));
+    for (const l of eligible) {
+      await recordAudit(tx, {
+        establishmentId: actor.establishmentId,
+        actorId: actor.id,
+        action: 'access.learner_reset',
+        targetType: 'user',
+        targetId: l.id,
+        details: { login: l.login, division: division.code },
+        ip,
+        at,
+      });
+    }
+    return {
+      reset: eligible.map((l) => ({ id: l.id, login: l.login })),
+      skipped: skipped.map((l) => ({ id: l.id, login: l.login, reason: 'no_birth_date' as const, message: LEARNER_RESET_SKIP_LABELS.no_birth_date })),
+    };
+  });
+}
+
+/** Parents' children with their divisions: two queries for the whole list. */
+async function childrenByParent(db: DbOrTx, establishmentId: string, parentIds: string[], schoolYear: string) {
+  const children = await childrenOfParents(db, establishmentId, parentIds);
+  const classes = groupClassLinks(await classLinksOfUsers(db, establishmentId, [...new Set(children.map((c) => c.id))], schoolYear));
+  const out = new Map<string, AccessParent['children']>();
+  for (const c of [...children].sort(byName)) {
+    const list = out.get(c.parent_id) ?? [];
+    list.push({
+      id: c.id,
+      login: c.login,
+      lastName: c.last_name,
+      firstName: c.first_name,
+      divisions: (classes.get(c.id)?.divisions ?? []).map((d) => d.code),
+      level: c.level,
+    });
+    out.set(c.parent_id, list);
+  }
+  return out;
+}
+
+/** The parents of a division, with their children (the part the original left unfinished). */
+export async function listDivisionParents(deps: Deps, user: SessionUser, divisionId: string): Promise<AccessParentsResponse> {
+  const division = await requireDivision(deps.db, user.establishmentId, divisionId);
+  const parents = (await repo.parentsOfDivision(deps.db, user.establishmentId, divisionId)).sort(byName);
+  const children = await childrenByParent(deps.db, user.establishmentId, parents.map((p) => p.id), division.school_year);
+  return { division: presentDivision(division), parents: parents.map((p) => presentParent(p, children.get(p.id) ?? [])) };
+}
+
+/**
+ * A parent's password reset: a random temporary password (stored as a digest, DESIGN §4), to
+ * change at next login; two mails when an e-mail is known (the establishment's name and e-mail
+ * are then required), else returned once for a letter. Every session of the parent ends.
+ */
+export async function resetParentPassword(deps: Deps, actor: SessionUser, parentId: string, ip: string | null): Promise<ParentPasswordResetResponse> {
+  const parent = await repo.findParent(deps.db, actor.establishmentId, parentId);
+  if (!parent) throw notFound('access.parent_not_found');
+  const establishment = parent.email
+    ? await assertEstablishmentReady(deps.db, actor.establishmentId)
+    : await findEstablishment(deps.db, actor.establishmentId);
+  if (!establishment) throw notFound();
+  const password = randomPassword(10);
+  const at = nowIso(deps.now());
+  const url = loginUrl(deps, establishment.uai);
+  const email = parent.email;
+  let mailsQueued = 0;
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.setRandomInitialSecret(tx, actor.establishmentId, parent.id, digestInitialSecret(password), at);
+    await repo.deleteSessionsOfUsers(tx, actor.establishmentId, [parent.id]);
+    await repo.clearLockouts(tx, [lockoutKey(actor.establishmentId, parent.login)]);
+    if (email) {
+      const mails = passwordResetMails({ establishmentName: establishment.name, loginUrl: url, login: parent.login, password, firstName: parent.first_name, lastName: parent.last_name });
+      for (const m of mails) await enqueueMail(tx, { establishmentId: actor.establishmentId, to: email, ...m }, at);
+      mailsQueued = mails.length;
+    }
+    await recordAudit(tx, {
+      establishmentId: actor.establishmentId,
+      actorId: actor.id,
+      action: 'access.parent_password_reset',
+      targetType: 'user',
+      targetId: parent.id,
+      details: { login: parent.login, delivery: email ? 'mail' : 'letter' },
+      ip,
+      at,
+    });
+  });
+  return email ? { delivery: 'mail', email, mailsQueued } : { delivery: 'letter', login: parent.login, temporaryPassword: password, loginUrl: url };
+}
+
+/**
+ * Printable letters (PDF) for the listed parents of a division: each gets a fresh temporary
+ * password (the previous one stops working) and a page with the login address. All or nothing.
+ */
+export async function divisionParentLetters(deps: Deps, actor: SessionUser, divisionId: string, parentIds: string[], ip: string | null): Promise<{ body: Buffer; disposition: string }> {
+  const at = nowIso(deps.now());
+  return deps.db.transaction().execute(async (tx) => {
+    const division = await requireDivision(tx, actor.establishmentId, divisionId);
+    const establishment = await findEstablishment(tx, actor.establishmentId);
+    if (!establishment) throw notFound();
+    const parents = new Map((await repo.parentsOfDivision(tx, actor.establishmentId, divisionId)).map((p) => [p.id, p]));
+    const wanted = [...new Set(parentIds)].map((id) => parents.get(id));
+    if (wanted.some((p) => p === undefined)) throw notFound('access.parent_not_found');
+    const children = await childrenByParent(tx, actor.establishmentId, parentIds, division.school_year);
+    // Families together: by the first child's name, then the parent's.
+    const familyKey = (p: repo.AccessUserRow) => {
+      const c = children.get(p.id)?.find((x) => x.divisions.includes(division.code)) ?? children.get(p.id)?.[0];
+      return c ? `${c.lastName} ${c.firstName} ${c.id}` : '';
+    };
+    const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+    const rows = (wanted as repo.AccessUserRow[]).sort((a, b) => collator.compare(familyKey(a), familyKey(b)) || byName(a, b));
+
+    const letters: ParentLetter[] = [];
+    for (const p of rows) {
+      const password = randomPassword(10);
+      await repo.setRandomInitialSecret(tx, actor.establishmentId, p.id, digestInitialSecret(password), at);
+      await recordAudit(tx, {
+        establishmentId: actor.establishmentId,
+        actorId: actor.id,
+        action: 'access.parent_letter',
+        targetType: 'user',
+        targetId: p.id,
+        details: { login: p.login, division: division.code },
+        ip,
+        at,
+      });
+      letters.push({
+        civility: p.civility,
+        firstName: p.first_name,
+        lastName: p.last_name,
+        login: p.login,
+        temporaryPassword: password,
+        children: (children.get(p.id) ?? []).map((c) => `${c.firstName} ${c.lastName}${c.divisions.length ? ` (${c.divisions.join(', ')})` : ''}`),
+      });
+    }
+    await repo.deleteSessionsOfUsers(tx, actor.establishmentId, rows.map((p) => p.id));
+    await repo.clearLockouts(tx, rows.map((p) => lockoutKey(actor.establishmentId, p.login)));
+    const body = await renderParentLetters({ establishment, loginUrl: loginUrl(deps, establishment.uai), date: deps.now(), letters });
+    return { body, disposition: attachmentHeader(`lettres-parents-${division.code}.pdf`) };
+  });
+}

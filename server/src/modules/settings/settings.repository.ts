@@ -1,0 +1,38 @@
+import type { DbOrTx } from '../../db/schema.ts';
+
+export function findEstablishment(db: DbOrTx, establishmentId: string) {
+  return db.selectFrom('establishments').selectAll().where('id', '=', establishmentId).executeTakeFirst();
+}
+
+export type EstablishmentDetailsColumns = {
+  name: string;
+  address: string | null;
+  postal_code: string | null;
+  town: string | null;
+  phone: string | null;
+  email: string | null;
+  head_name: string | null;
+  website: string | null;
+};
+
+/** Saves the details if `version` is still current; returns whether a row changed. */
+export async function updateDetails(db: DbOrTx, establishmentId: string, version: number, values: EstablishmentDetailsColumns, at: string): Promise<boolean> {
+  const res = await db
+    .updateTable('establishments')
+    .set({ ...values, updated_at: at, version: version + 1 })
+    .where('id', '=', establishmentId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Saves the settings JSON if `version` is still current; returns whether a row changed. */
+export async function updateSettingsJson(db: DbOrTx, establishmentId: string, version: number, settings: string, at: string): Promise<boolean> {
+  const res = await db
+    .updateTable('establishments')
+    .set({ settings, updated_at: at, version: version + 1 })
+    .where('id', '=', establishmentId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}

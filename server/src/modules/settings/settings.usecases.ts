@@ -1,0 +1,117 @@
+import {
+  checkSettingsConsistency,
+  EstablishmentSettingsSchema,
+  type SettingsResponse,
+  type UpdateCalculationSettingsRequestSchema,
+  type UpdateEstablishmentDetailsRequestSchema,
+} from '@cerise/common';
+import type { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import type { DbOrTx } from '../../db/schema.ts';
+import type { EstablishmentsTable } from '../../db/tables/foundation.ts';
+import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
+import { nowIso } from '../../util/ids.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { SessionUser } from '../auth/auth.presenter.ts';
+import { loginUrl } from '../establishments/establishments.usecases.ts';
+import { missingEstablishmentFields, presentSettings } from './settings.presenter.ts';
+import * as repo from './settings.repository.ts';
+
+/**
+ * Loads the establishment and checks that its name and e-mail are filled in: both are required
+ * before any user is created by hand or any mail goes out (guide § 3.2.2, § 3.4.2). The 409
+ * `settings.establishment_incomplete` lists what is missing; the web links to Paramètres.
+ */
+export async function assertEstablishmentReady(db: DbOrTx, establishmentId: string): Promise<EstablishmentsTable> {
+  const e = await repo.findEstablishment(db, establishmentId);
+  if (!e) throw notFound();
+  const missing = missingEstablishmentFields(e);
+  if (missing.length > 0) throw new AppError(409, 'settings.establishment_incomplete', undefined, { missing, module: 'settings' });
+  return e;
+}
+
+async function requireEstablishment(db: DbOrTx, establishmentId: string): Promise<EstablishmentsTable> {
+  const e = await repo.findEstablishment(db, establishmentId);
+  if (!e) throw notFound();
+  return e;
+}
+
+function versionConflict(currentVersion: number): AppError {
+  return conflict('common.version_conflict', undefined, { currentVersion });
+}
+
+export async function getSettings(deps: Deps, user: SessionUser): Promise<SettingsResponse> {
+  const e = await requireEstablishment(deps.db, user.establishmentId);
+  return presentSettings(e, loginUrl(deps, e.uai));
+}
+
+type DetailsInput = z.output<typeof UpdateEstablishmentDetailsRequestSchema>;
+
+export async function updateEstablishmentDetails(deps: Deps, user: SessionUser, input: DetailsInput, ip: string | null): Promise<SettingsResponse> {
+  const at = nowIso(deps.now());
+  return deps.db.transaction().execute(async (tx) => {
+    const before = await requireEstablishment(tx, user.establishmentId);
+    const values: repo.EstablishmentDetailsColumns = {
+      name: input.name,
+      address: input.address,
+      postal_code: input.postalCode,
+      town: input.town,
+      phone: input.phone,
+      email: input.email,
+      head_name: input.headName,
+      website: input.website,
+    };
+    if (!(await repo.updateDetails(tx, user.establishmentId, input.version, values, at))) throw versionConflict(before.version);
+    const changes: Record<string, { from: string | null; to: string | null }> = {};
+    for (const [key, to] of Object.entries(values) as [keyof repo.EstablishmentDetailsColumns, string | null][]) {
+      if (before[key] !== to) changes[key] = { from: before[key], to };
+    }
+    await recordAudit(tx, {
+      establishmentId: user.establishmentId,
+      actorId: user.id,
+      action: 'settings.establishment_updated',
+      targetType: 'establishment',
+      targetId: user.establishmentId,
+      details: { changes },
+      ip,
+      at,
+    });
+    const after = await requireEstablishment(tx, user.establishmentId);
+    return presentSettings(after, loginUrl(deps, after.uai));
+  });
+}
+
+type CalculationInput = z.output<typeof UpdateCalculationSettingsRequestSchema>;
+
+export async function updateCalculationSettings(deps: Deps, user: SessionUser, input: CalculationInput, ip: string | null): Promise<SettingsResponse> {
+  const { version, ...rest } = input;
+  const settings = EstablishmentSettingsSchema.parse(rest);
+  const problems = checkSettingsConsistency(settings);
+  if (problems.length > 0) throw badRequest(problems[0]!.code, undefined, { problems });
+  const at = nowIso(deps.now());
+  return deps.db.transaction().execute(async (tx) => {
+    const before = await requireEstablishment(tx, user.establishmentId);
+    // Keep keys other modules may have added to the JSON; replace the ones this form owns.
+    let raw: Record<string, unknown> = {};
+    try {
+      const parsed: unknown = JSON.parse(before.settings || '{}');
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) raw = parsed as Record<string, unknown>;
+    } catch {
+      raw = {};
+    }
+    const json = JSON.stringify({ ...raw, ...settings });
+    if (!(await repo.updateSettingsJson(tx, user.establishmentId, version, json, at))) throw versionConflict(before.version);
+    await recordAudit(tx, {
+      establishmentId: user.establishmentId,
+      actorId: user.id,
+      action: 'settings.calculation_updated',
+      targetType: 'establishment',
+      targetId: user.establishmentId,
+      details: { settings },
+      ip,
+      at,
+    });
+    const after = await requireEstablishment(tx, user.establishmentId);
+    return presentSettings(after, loginUrl(deps, after.uai));
+  });
+}

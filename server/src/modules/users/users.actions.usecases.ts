@@ -1,0 +1,118 @@
+import type { User, UserPasswordResetResponse } from '@cerise/common';
+import type { Deps } from '../../deps.ts';
+import { conflict, notFound } from '../../http/errors.ts';
+import { nowIso } from '../../util/ids.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { clearFailures, deleteUserSessions } from '../auth/auth.repository.ts';
+import type { SessionUser } from '../auth/auth.presenter.ts';
+import { hashPassword, randomPassword } from '../auth/passwords.ts';
+import { loginUrl } from '../establishments/establishments.usecases.ts';
+import { enqueueMail } from '../mail/mail.repository.ts';
+import { assertEstablishmentReady } from '../settings/settings.usecases.ts';
+import { currentSchoolYear, loadUser } from './users.admin.usecases.ts';
+import * as repo from './users.admin.repository.ts';
+import { passwordResetMails } from './users.mails.ts';
+
+/** The login lockout key of auth.usecases.ts: a reset also lifts a lockout. */
+export const lockoutKey = (establishmentId: string, login: string) => `account:${establishmentId}:${login}`;
+
+/**
+ * « Réinitialiser le mot de passe » (guide § 3.2.2): only with a known e-mail; a random
+ * password, forced to change, sent as two mails (login, password); every session ends.
+ */
+export async function resetUserPassword(deps: Deps, actor: SessionUser, userId: string, ip: string | null): Promise<UserPasswordResetResponse> {
+  const row = await repo.findUserRow(deps.db, actor.establishmentId, userId);
+  if (!row) throw notFound('users.not_found');
+  if (row.hidden_at) throw conflict('users.hidden');
+  if (!row.email) throw conflict('users.no_email');
+  const establishment = await assertEstablishmentReady(deps.db, actor.establishmentId);
+  const password = randomPassword(10);
+  const passwordHash = await hashPassword(password);
+  const at = nowIso(deps.now());
+  const email = row.email;
+  let mailsQueued = 0;
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.updateUser(tx, actor.establishmentId, userId, {
+      password_hash: passwordHash,
+      initial_password_kind: null,
+      initial_secret_hash: null,
+      must_change_password: 1,
+      updated_at: at,
+    });
+    await deleteUserSessions(tx, userId);
+    await clearFailures(tx, lockoutKey(actor.establishmentId, row.login));
+    for (const m of passwordResetMails({
+      establishmentName: establishment.name,
+      loginUrl: loginUrl(deps, establishment.uai),
+      login: row.login,
+      password,
+      firstName: row.first_name,
+      lastName: row.last_name,
+    })) {
+      await enqueueMail(tx, { establishmentId: actor.establishmentId, to: email, ...m }, at);
+      mailsQueued++;
+    }
+    await recordAudit(tx, {
+      establishmentId: actor.establishmentId,
+      actorId: actor.id,
+      action: 'users.password_reset',
+      targetType: 'user',
+      targetId: userId,
+      details: { login: row.login, email },
+      ip,
+      at,
+    });
+  });
+  return { email, mailsQueued };
+}
+
+/** « Masquer » (guide § 3.2.2): users created by hand only; the account keeps its data and login. */
+export async function hideUser(deps: Deps, actor: SessionUser, userId: string, ip: string | null): Promise<User> {
+  const at = nowIso(deps.now());
+  const schoolYear = currentSchoolYear(deps);
+  return deps.db.transaction().execute(async (tx) => {
+    const row = await repo.findUserRow(tx, actor.establishmentId, userId);
+    if (!row) throw notFound('users.not_found');
+    if (row.source !== 'manual') throw conflict('users.hide_imported');
+    if (userId === actor.id) throw conflict('users.cannot_hide_self');
+    if (!row.hidden_at) {
+      await repo.updateUser(tx, actor.establishmentId, userId, { hidden_at: at, updated_at: at });
+      await deleteUserSessions(tx, userId);
+      await recordAudit(tx, {
+        establishmentId: actor.establishmentId,
+        actorId: actor.id,
+        action: 'users.hidden',
+        targetType: 'user',
+        targetId: userId,
+        details: { login: row.login },
+        ip,
+        at,
+      });
+    }
+    return loadUser(tx, actor.establishmentId, userId, schoolYear);
+  });
+}
+
+/** « Restaurer » a hidden account created by hand (imported ones come back with an import). */
+export async function restoreUser(deps: Deps, actor: SessionUser, userId: string, ip: string | null): Promise<User> {
+  const at = nowIso(deps.now());
+  const schoolYear = currentSchoolYear(deps);
+  return deps.db.transaction().execute(async (tx) => {
+    const row = await repo.findUserRow(tx, actor.establishmentId, userId);
+    if (!row) throw notFound('users.not_found');
+    if (!row.hidden_at) throw conflict('users.not_hidden');
+    if (row.source !== 'manual') throw conflict('users.restore_imported');
+    await repo.updateUser(tx, actor.establishmentId, userId, { hidden_at: null, updated_at: at });
+    await recordAudit(tx, {
+      establishmentId: actor.establishmentId,
+      actorId: actor.id,
+      action: 'users.restored',
+      targetType: 'user',
+      targetId: userId,
+      details: { login: row.login },
+      ip,
+      at,
+    });
+    return loadUser(tx, actor.establishmentId, userId, schoolYear);
+  });
+}
