@@ -5,12 +5,15 @@ import { t } from './i18n/t.ts';
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** The error's `details` (e.g. `currentVersion` of a 409, `file`/`line` of a refused import). */
+  readonly details: unknown;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, details?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.details = details;
   }
 }
 
@@ -37,8 +40,8 @@ async function toApiError(response: Response): Promise<ApiError> {
   }
   const parsed = ErrorResponseSchema.safeParse(body);
   if (parsed.success) {
-    const { code, message } = parsed.data.error;
-    return new ApiError(response.status, code, message || messageForCode(code) || t('errors.unexpected'));
+    const { code, message, details } = parsed.data.error;
+    return new ApiError(response.status, code, message || messageForCode(code) || t('errors.unexpected'), details);
   }
   const code = response.status === 404 ? 'common.not_found' : response.status === 401 ? 'auth.unauthenticated' : 'common.internal';
   return new ApiError(response.status, code, messageForCode(code) ?? t('errors.unexpected'));

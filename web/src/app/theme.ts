@@ -46,6 +46,8 @@ export const theme = createTheme({
     // exactly « Mot de passe », not « Mot de passe * ».
     InputWrapper: { defaultProps: { errorProps: { role: 'alert' }, withAsterisk: false } },
     Notification: { defaultProps: { closeButtonProps: { 'aria-label': fr.app.close } } },
+    // Square boxes: with the theme's medium radius, checkboxes looked like radio buttons.
+    Checkbox: { defaultProps: { radius: 'xs' } },
   },
 });
 
