@@ -40,4 +40,36 @@ describe(`concurrent edits (${testEngine})`, () => {
       expect(labels).not.toContain(loserLabel);
     }
   });
+
+  it('a user edited by two administrators at once: one wins, the other gets 409 with the current version', async () => {
+    const second = await clientFor(ctx, await makeUser(ctx.deps, w.A.id, { profiles: ['administrator'] }));
+    const target = w.A.users.teacher.id;
+    for (let round = 0; round < 5; round++) {
+      const { version } = await ctx.db.selectFrom('users').select('version').where('id', '=', target).executeTakeFirstOrThrow();
+      const [a, b] = await Promise.all([
+        w.A.clients.administrator.patch(`/api/v1/users/${target}`, { version, email: `a${round}@example.org` }),
+        second.patch(`/api/v1/users/${target}`, { version, email: `b${round}@example.org` }),
+      ]);
+      expect([a.statusCode, b.statusCode].sort(), `${a.body} / ${b.body}`).toEqual([200, 409]);
+      const [winner, loser] = a.statusCode === 200 ? [`a${round}`, b] : [`b${round}`, a];
+      expect(loser.json().error.code).toBe('common.version_conflict');
+      expect(loser.json().error.details.currentVersion).toBe(version + 1);
+      const row = await ctx.db.selectFrom('users').select(['email', 'version']).where('id', '=', target).executeTakeFirstOrThrow();
+      expect(row.email).toBe(`${winner}@example.org`);
+      expect(row.version).toBe(version + 1);
+    }
+  });
+
+  it("the establishment's settings saved twice from the same version: no lost update", async () => {
+    const second = await clientFor(ctx, await makeUser(ctx.deps, w.A.id, { profiles: ['administrator'] }));
+    const { version } = await ctx.db.selectFrom('establishments').select('version').where('id', '=', w.A.id).executeTakeFirstOrThrow();
+    const body = (name: string) => ({ version, name, address: null, postalCode: null, town: null, phone: null, email: 'ce@ac-test.fr', headName: null, website: null });
+    const [a, b] = await Promise.all([
+      w.A.clients.administrator.put('/api/v1/settings/establishment', body('Lycée A')),
+      second.put('/api/v1/settings/establishment', body('Lycée B')),
+    ]);
+    expect([a.statusCode, b.statusCode].sort(), `${a.body} / ${b.body}`).toEqual([200, 409]);
+    const row = await ctx.db.selectFrom('establishments').select('name').where('id', '=', w.A.id).executeTakeFirstOrThrow();
+    expect(row.name).toBe(a.statusCode === 200 ? 'Lycée A' : 'Lycée B');
+  });
 });
