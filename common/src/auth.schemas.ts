@@ -36,7 +36,11 @@ export const EstablishmentSummarySchema = z.object({
 });
 export type EstablishmentSummary = z.infer<typeof EstablishmentSummarySchema>;
 
-export const MeResponseSchema = z.object({
+/**
+ * `GET /api/v1/auth/me` (and the login answer): the user's fields at the top level (`login`,
+ * `profiles`, `modules`…), and the same user under `user` with its `establishment`.
+ */
+export const MeResponseSchema = MeUserSchema.extend({
   user: MeUserSchema,
   establishment: EstablishmentSummarySchema,
 });

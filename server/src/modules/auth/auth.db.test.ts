@@ -24,6 +24,8 @@ describe('login', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.user.profiles).toEqual(['administrator', 'teacher']);
+    expect(body.profiles).toEqual(['administrator', 'teacher']); // also at the top level (CONTRACT: « the user with profiles and modules »)
+    expect(body.login).toBe(u.login);
     expect(body.user.modules).toEqual(['imports', 'users', 'access', 'settings', 'scenarios', 'evaluations', 'passport', 'dashboard']);
     expect(body.establishment).toEqual({ uai: est.uai, name: 'Lycée Test' });
     expect(body.mustChangePassword).toBe(false);
@@ -103,7 +105,9 @@ describe('initial passwords (DESIGN §4)', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().mustChangePassword).toBe(true);
     // Until the password is changed, only me, logout and the password change are allowed.
-    expect((await c.get('/api/v1/auth/me')).statusCode).toBe(200);
+    const me = await c.get('/api/v1/auth/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ login: u.login, profiles: ['learner'], modules: ['evaluations', 'passport', 'dashboard'], mustChangePassword: true });
     const blocked = await c.put('/api/v1/account/email', { email: 'a@b.fr' });
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('auth.password_change_required');

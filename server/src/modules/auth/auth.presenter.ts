@@ -39,18 +39,16 @@ export type SessionUser = {
 };
 
 export function presentMe(u: SessionUser): MeResponse {
-  return {
-    user: {
-      id: u.id,
-      login: u.login,
-      civility: u.civility,
-      lastName: u.lastName,
-      firstName: u.firstName,
-      email: u.email,
-      profiles: u.profiles,
-      modules: modulesForProfiles(u.profiles),
-      mustChangePassword: u.mustChangePassword,
-    },
-    establishment: { uai: u.uai, name: u.establishmentName },
+  const user = {
+    id: u.id,
+    login: u.login,
+    civility: u.civility,
+    lastName: u.lastName,
+    firstName: u.firstName,
+    email: u.email,
+    profiles: u.profiles,
+    modules: modulesForProfiles(u.profiles),
+    mustChangePassword: u.mustChangePassword,
   };
+  return { ...user, user, establishment: { uai: u.uai, name: u.establishmentName } };
 }
