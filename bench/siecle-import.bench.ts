@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { SaxesParser } from 'saxes';
-import { generateSiecleFiles, makeSchool } from '../server/test/fixtures/siecle/generate.ts';
+import { generateSiecleFiles, makeSchool } from '../server/src/modules/siecle/synthetic/generate.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'server/bin/cerise.mjs');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/harness.ts';
 import { runCerise } from '../../test/cli.ts';
-import { generateSiecleFiles, makeSchool } from '../../test/fixtures/siecle/generate.ts';
+import { generateSiecleFiles, makeSchool } from '../modules/siecle/synthetic/generate.ts';
 
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
 let dir: string;

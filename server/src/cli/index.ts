@@ -3,6 +3,7 @@ import { ConfigError } from '../config/config.ts';
 import { backupCommands } from './commands/backup.command.ts';
 import { establishmentCommand } from './commands/establishment.command.ts';
 import { importCommand } from './commands/import.command.ts';
+import { seedCommand } from './commands/seed.command.ts';
 import { serverCommands } from './commands/server.command.ts';
 import { usersCommand } from './commands/users.command.ts';
 import { tr } from './i18n.ts';
@@ -32,6 +33,7 @@ export async function runCli(argv: string[]): Promise<number> {
   usersCommand(program, run);
   importCommand(program, run);
   backupCommands(program, run);
+  seedCommand(program, run);
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestDatabase, testEngine, type TestContext } from '../../../test/harness.ts';
-import { generateSiecleFiles, makeSchool } from '../../../test/fixtures/siecle/generate.ts';
+import { generateSiecleFiles, makeSchool } from '../siecle/synthetic/generate.ts';
 import { DURABLE_TABLES, TRANSIENT_TABLES } from '../../db/table-order.ts';
 import type { Deps } from '../../deps.ts';
 import { seedDemo } from '../demo/demo.seed.ts';

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCerise } from '../../../test/cli.ts';
 import { createTestDatabase, testEngine } from '../../../test/harness.ts';
-import { generateSiecleFiles, makeSchool } from '../../../test/fixtures/siecle/generate.ts';
+import { generateSiecleFiles, makeSchool } from './synthetic/generate.ts';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bin/cerise.mjs');
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TestClient, type TestContext } from '../../../test/harness.ts';
 import { makeEstablishment, makeUser } from '../../../test/factories.ts';
-import { encodeXml, generateSiecleFiles, makeSchool, responsablesXml, stsXml, elevesXml, type GenSchool } from '../../../test/fixtures/siecle/generate.ts';
+import { encodeXml, generateSiecleFiles, makeSchool, responsablesXml, stsXml, elevesXml, type GenSchool } from './synthetic/generate.ts';
 import { exportUsers } from '../users/users.usecases.ts';
 import { importDirect } from './siecle.usecases.ts';
 

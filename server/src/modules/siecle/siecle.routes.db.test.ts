@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TestClient, type TestContext } from '../../../test/harness.ts';
 import { DEFAULT_PASSWORD, makeEstablishment, makeUser } from '../../../test/factories.ts';
-import { generateSiecleFiles, makeSchool } from '../../../test/fixtures/siecle/generate.ts';
+import { generateSiecleFiles, makeSchool } from './synthetic/generate.ts';
 import { multipart } from '../../../test/multipart.ts';
 
 let ctx: TestContext;

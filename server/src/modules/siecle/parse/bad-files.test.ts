@@ -4,7 +4,7 @@
  */
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { elevesXml, encodeXml, generateSiecleFiles, makeSchool } from '../../../../test/fixtures/siecle/generate.ts';
+import { elevesXml, encodeXml, generateSiecleFiles, makeSchool } from '../synthetic/generate.ts';
 import { expectSiecleError, lineOf, utf8 } from '../../../../test/fixtures/siecle/helpers.ts';
 import { detectSiecleKind, parseEleves, parseSiecleUpload, parseSiecleXml, sniffUploadFormat } from './index.ts';
 

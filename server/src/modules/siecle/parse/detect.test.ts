@@ -1,6 +1,6 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { generateSiecleFiles, makeSchool } from '../../../../test/fixtures/siecle/generate.ts';
+import { generateSiecleFiles, makeSchool } from '../synthetic/generate.ts';
 import { expectSiecleError, utf8 } from '../../../../test/fixtures/siecle/helpers.ts';
 import { detectSiecleKind, sniffUploadFormat } from './detect.ts';
 

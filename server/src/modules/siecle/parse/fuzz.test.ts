@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { generateSiecleFiles, makeSchool } from '../../../../test/fixtures/siecle/generate.ts';
+import { generateSiecleFiles, makeSchool } from '../synthetic/generate.ts';
 import { readSample, utf8 } from '../../../../test/fixtures/siecle/helpers.ts';
 import { SiecleFileError } from './errors.ts';
 import { extractSiecleZip, parseEleves, parseResponsables, parseSiecleUpload, parseStsEmp } from './index.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeXml } from '../../../../test/fixtures/siecle/generate.ts';
+import { encodeXml } from '../synthetic/generate.ts';
 import { expectSiecleError, lineOf } from '../../../../test/fixtures/siecle/helpers.ts';
 import { parseStsEmp, staffKind } from './sts.parser.ts';
 

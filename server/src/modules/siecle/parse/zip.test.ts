@@ -1,6 +1,6 @@
 import { zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { generateSiecleFiles, makeSchool } from '../../../../test/fixtures/siecle/generate.ts';
+import { generateSiecleFiles, makeSchool } from '../synthetic/generate.ts';
 import { expectSiecleError, utf8 } from '../../../../test/fixtures/siecle/helpers.ts';
 import { parseSiecleUpload } from './index.ts';
 import { crc32, extractSiecleZip } from './zip.ts';

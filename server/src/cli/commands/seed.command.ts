@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { UaiSchema } from '@cerise/common';
+import { loadConfig } from '../../config/config.ts';
+import { seedSynthetic } from '../../modules/siecle/synthetic/seed.ts';
+import { openRuntime } from '../../runtime.ts';
+import { tr } from '../i18n.ts';
+import { CliError } from '../output.ts';
+
+export function seedCommand(program: Command, run: (fn: () => Promise<void>) => Promise<void>): void {
+  program
+    .command('seed')
+    .description(tr('Créer des données synthétiques à grande échelle (bancs d’essai), par le vrai chemin d’import', 'Create synthetic data at scale (benchmarks), through the real import path'))
+    .requiredOption('--uai <UAI>', tr('code UAI (l’établissement est créé s’il n’existe pas)', 'UAI code (the establishment is created if missing)'))
+    .requiredOption('--learners <N>', tr('nombre d’apprenants', 'number of learners'))
+    .option('--evaluations <M>', tr('nombre d’évaluations (quand le module des évaluations sera livré)', 'number of evaluations (once the evaluations module lands)'))
+    .action((opts: { uai: string; learners: string; evaluations?: string }) =>
+      run(async () => {
+        const learners = Number(opts.learners);
+        if (!Number.isInteger(learners) || learners < 1 || learners > 50_000) throw new CliError(tr('--learners attend un nombre entier de 1 à 50 000.', '--learners expects a whole number from 1 to 50,000.'));
+        const uai = UaiSchema.safeParse(opts.uai);
+        if (!uai.success) throw new CliError(tr('Le code UAI doit comporter 7 chiffres suivis d’une lettre.', 'The UAI code is 7 digits and a letter.'));
+        if (opts.evaluations !== undefined) {
+          process.stderr.write(tr('Note : le module des évaluations n’est pas encore livré ; --evaluations est ignoré.\n', 'Note: the evaluations module has not landed yet; --evaluations is ignored.\n'));
+        }
+        const runtime = await openRuntime(loadConfig());
+        try {
+          const r = await seedSynthetic(runtime.deps, { uai: uai.data, learners });
+          const c = (x: typeof r.teachers) => x.created;
+          console.log(
+            tr(
+              `${r.uai}${r.establishmentCreated ? ' (créé)' : ''} : ${c(r.teachers).teachers + c(r.teachers).heads} personnels, ${c(r.learners).learners} apprenants, ${c(r.learners).parents} parents créés.`,
+              `${r.uai}${r.establishmentCreated ? ' (created)' : ''}: ${c(r.teachers).teachers + c(r.teachers).heads} staff, ${c(r.learners).learners} learners, ${c(r.learners).parents} parents created.`,
+            ),
+          );
+        } finally {
+          await runtime.close();
+        }
+      }),
+    );
+}
