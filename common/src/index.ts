@@ -12,3 +12,4 @@ export * from './access.schemas.ts';
 export * from './audit.schemas.ts';
 export * from './mail.schemas.ts';
 export * from './password-reset.schemas.ts';
+export * from './mastery.ts';
