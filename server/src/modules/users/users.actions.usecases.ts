@@ -69,7 +69,7 @@ export async function resetUserPassword(deps: Deps, actor: SessionUser, userId: 
 /** « Masquer » (guide § 3.2.2): users created by hand only; the account keeps its data and login. */
 export async function hideUser(deps: Deps, actor: SessionUser, userId: string, ip: string | null): Promise<User> {
   const at = nowIso(deps.now());
-  const schoolYear = currentSchoolYear(deps);
+  const schoolYear = await currentSchoolYear(deps, actor.establishmentId);
   return deps.db.transaction().execute(async (tx) => {
     const row = await repo.findUserRow(tx, actor.establishmentId, userId);
     if (!row) throw notFound('users.not_found');
@@ -96,7 +96,7 @@ export async function hideUser(deps: Deps, actor: SessionUser, userId: string, i
 /** « Restaurer » a hidden account created by hand (imported ones come back with an import). */
 export async function restoreUser(deps: Deps, actor: SessionUser, userId: string, ip: string | null): Promise<User> {
   const at = nowIso(deps.now());
-  const schoolYear = currentSchoolYear(deps);
+  const schoolYear = await currentSchoolYear(deps, actor.establishmentId);
   return deps.db.transaction().execute(async (tx) => {
     const row = await repo.findUserRow(tx, actor.establishmentId, userId);
     if (!row) throw notFound('users.not_found');

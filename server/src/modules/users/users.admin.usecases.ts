@@ -3,7 +3,6 @@ import {
   baseLogin,
   foldSearchText,
   matchesSearch,
-  schoolYearOf,
   type CreateUserRequestSchema,
   type DivisionListResponse,
   type Profile,
@@ -23,11 +22,13 @@ import { profileFlags, profilesOf, type SessionUser } from '../auth/auth.present
 import { hashPassword, randomPassword } from '../auth/passwords.ts';
 import { insertUser } from '../establishments/establishments.repository.ts';
 import { loginUrl, newUserRow, queueCredentialMails } from '../establishments/establishments.usecases.ts';
+import { activeSchoolYear } from '../establishments/school-year.ts';
 import { assertEstablishmentReady } from '../settings/settings.usecases.ts';
 import { compareByName, groupChildren, groupClassLinks, presentUser } from './users.admin.presenter.ts';
 import * as repo from './users.admin.repository.ts';
 
-export const currentSchoolYear = (deps: Pick<Deps, 'now'>): string => schoolYearOf(deps.now());
+/** The school year shown and edited: see activeSchoolYear. */
+export const currentSchoolYear = (deps: Pick<Deps, 'now' | 'db'>, establishmentId: string): Promise<string> => activeSchoolYear(deps.db, establishmentId, deps.now());
 
 /** Presents rows with their classes and children: three queries whatever the number of rows. */
 export async function presentUsers(db: DbOrTx, establishmentId: string, schoolYear: string, rows: repo.UserListRow[]): Promise<User[]> {
@@ -52,7 +53,7 @@ export async function loadUser(db: DbOrTx, establishmentId: string, userId: stri
  * completed with its classes and children.
  */
 export async function listUsers(deps: Deps, user: SessionUser, query: z.output<typeof UserListQuerySchema>): Promise<UserListResponse> {
-  const schoolYear = currentSchoolYear(deps);
+  const schoolYear = await currentSchoolYear(deps, user.establishmentId);
   let rows = await repo.listUserRows(deps.db, user.establishmentId, { profile: query.profile, hidden: query.hidden });
   if (query.division) {
     const ids = await repo.userIdsOfClass(deps.db, user.establishmentId, query.division, schoolYear);
@@ -66,7 +67,7 @@ export async function listUsers(deps: Deps, user: SessionUser, query: z.output<t
 }
 
 export async function getUser(deps: Deps, user: SessionUser, userId: string): Promise<User> {
-  return loadUser(deps.db, user.establishmentId, userId, currentSchoolYear(deps));
+  return loadUser(deps.db, user.establishmentId, userId, await currentSchoolYear(deps, user.establishmentId));
 }
 
 /** The login a new account with this name would get now (the form shows it before « OK »). */
@@ -96,7 +97,7 @@ type CreateInput = z.output<typeof CreateUserRequestSchema>;
  */
 export async function createUser(deps: Deps, actor: SessionUser, input: CreateInput, ip: string | null) {
   const establishment = await assertEstablishmentReady(deps.db, actor.establishmentId);
-  const schoolYear = currentSchoolYear(deps);
+  const schoolYear = await currentSchoolYear(deps, actor.establishmentId);
   const profiles: Profile[] = profilesOf(profileFlags(input.profiles));
   assertBirthDateNotFuture(deps, input.birthDate);
   const isTeacher = profiles.includes('teacher');
@@ -204,7 +205,7 @@ const IDENTITY: { field: 'civility' | 'lastName' | 'firstName' | 'birthDate'; co
  * be current. Imported identity fields are read-only; the login never changes.
  */
 export async function updateUser(deps: Deps, actor: SessionUser, userId: string, input: UpdateInput, ip: string | null): Promise<User> {
-  const schoolYear = currentSchoolYear(deps);
+  const schoolYear = await currentSchoolYear(deps, actor.establishmentId);
   assertBirthDateNotFuture(deps, input.birthDate);
   const at = nowIso(deps.now());
   return deps.db.transaction().execute(async (tx) => {
@@ -288,7 +289,7 @@ export async function updateUser(deps: Deps, actor: SessionUser, userId: string,
 
 /** The divisions and groups of the current school year, for the pickers. */
 export async function listDivisions(deps: Deps, user: SessionUser): Promise<DivisionListResponse> {
-  const schoolYear = currentSchoolYear(deps);
+  const schoolYear = await currentSchoolYear(deps, user.establishmentId);
   const { divisions, groups, byClass } = await repo.listClassesWithCounts(deps.db, user.establishmentId, schoolYear);
   const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
   const present = (c: { id: string; code: string; label: string | null }) => ({ id: c.id, code: c.code, label: c.label, learnerCount: byClass.get(c.id) ?? 0 });

@@ -203,6 +203,7 @@ describe('Gestion des utilisateurs: « Nouvel enseignant », « Nouvel utilisate
     const { client } = await signedIn(ctx, est);
     const other = await makeEstablishment(ctx.deps);
     const foreign = await makeClass(ctx.deps, other.id, '2GA1');
+    await makeClass(ctx.deps, est.id, '2GA1'); // this year's classes exist: a 2019 class is out of reach
     const old = await makeClass(ctx.deps, est.id, '2GA9', { schoolYear: '2019-2020' });
     const cases: [Record<string, unknown>, number, string][] = [
       [{ lastName: '' }, 400, 'common.validation'],
