@@ -44,6 +44,21 @@ export type ImportPlan = {
 
 const yearLabel = (y: number) => `${y}-${y + 1}`;
 
+/** STSWEB `FONCTION` codes in words (FORMATS.md § 3; unknown codes are shown as they are). */
+const FUNCTION_LABELS: Record<string, string> = {
+  ENS: 'Enseignement',
+  DIR: 'Direction',
+  EDU: 'Éducation (CPE)',
+  DOC: 'Documentation',
+  ORI: 'Orientation',
+  SUR: 'Surveillance',
+  AED: "Assistance d'éducation",
+  MDS: 'Médico-social',
+  ADF: 'Administration et finances',
+  FIJ: 'Fonction non renseignée (FIJ)',
+};
+export const functionLabel = (code: string | null): string | null => (code === null ? null : FUNCTION_LABELS[code] ? `${FUNCTION_LABELS[code]} (${code})` : code);
+
 function toWarning(w: SiecleWarning): SiecleImportWarning {
   return { code: w.code, message: w.message, file: w.file, line: w.line };
 }
@@ -303,7 +318,7 @@ export function planTeachers(sts: StsFile, ctx: PlanContext): ImportPlan {
       pl.touch(s.externalId);
       const existing = ctx.snapshot.usersByExternalId.get(s.externalId);
       if (existing && existing.hidden_at === null) pl.hide(existing, existing.is_administrator ? 'heads' : 'teachers');
-      pl.person({ kind: 'ignored', status: 'ignored', login: null, initialPassword: null, civility: s.civility, lastName: s.lastName, firstName: s.firstName, discipline: null, function: s.function, divisions: [], groups: [], children: [] });
+      pl.person({ kind: 'ignored', status: 'ignored', login: null, initialPassword: null, civility: s.civility, lastName: s.lastName, firstName: s.firstName, discipline: null, function: functionLabel(s.function), divisions: [], groups: [], children: [] });
       continue;
     }
     const isHead = s.kind === 'head';

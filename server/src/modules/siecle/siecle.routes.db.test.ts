@@ -6,6 +6,7 @@ import { multipart } from '../../../test/multipart.ts';
 
 let ctx: TestContext;
 let admin: TestClient;
+let adminLogin: string;
 let est: { id: string; uai: string };
 const s = makeSchool({ schoolYear: 2026, uai: '0861111K', learners: 20, departed: 1, siblings: 2 });
 const files = generateSiecleFiles(s);
@@ -14,6 +15,7 @@ beforeAll(async () => {
   ctx = await createTestApp();
   est = await makeEstablishment(ctx.deps, { uai: s.uai, name: 'Lycée des Imports' });
   const u = await makeUser(ctx.deps, est.id, { profiles: ['administrator'] });
+  adminLogin = u.login;
   admin = new TestClient(ctx.app);
   await admin.login(est.uai, u.login, DEFAULT_PASSWORD);
 });
@@ -53,6 +55,7 @@ describe('imports over HTTP: upload → analysis → apply → report', () => {
   it('keeps the history and serves the report as CSV and PDF', async () => {
     const list = await admin.get('/api/v1/imports');
     expect(list.json().items[0]).toMatchObject({ id: runId, kind: 'teachers', status: 'applied' });
+    expect(list.json().teachersImported).toBe(true);
     const csv = await admin.get(`/api/v1/imports/${runId}/report.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toContain('attachment');
@@ -63,6 +66,30 @@ describe('imports over HTTP: upload → analysis → apply → report', () => {
     const pdf = await admin.get(`/api/v1/imports/${runId}/report.pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('cancels an analysis (« Annuler »), files included, but never an applied import', async () => {
+    const body = multipart([{ field: 'teachers', filename: 'sts.xml', content: files.sts }]);
+    const analysis = (await admin.request({ method: 'POST', url: '/api/v1/imports/teachers/analysis', ...body })).json();
+    const dir = `${ctx.config.dataDir}/imports/${analysis.runId}`;
+    const fs = await import('node:fs');
+    expect(fs.existsSync(dir)).toBe(true);
+    expect((await admin.delete(`/api/v1/imports/${analysis.runId}`)).statusCode).toBe(204);
+    expect(fs.existsSync(dir)).toBe(false);
+    expect((await admin.get('/api/v1/imports')).json().items.map((i: { id: string }) => i.id)).not.toContain(analysis.runId);
+    expect((await admin.post(`/api/v1/imports/${analysis.runId}/apply`)).statusCode).toBe(404);
+    const applied = await admin.delete(`/api/v1/imports/${runId}`);
+    expect(applied.statusCode).toBe(409);
+  });
+
+  it('forgets analyses left unconfirmed past two hours', async () => {
+    const body = multipart([{ field: 'teachers', filename: 'sts.xml', content: files.sts }]);
+    const analysis = (await admin.request({ method: 'POST', url: '/api/v1/imports/teachers/analysis', ...body })).json();
+    ctx.advance(2 * 3600_000 + 1000);
+    await admin.login(est.uai, adminLogin, DEFAULT_PASSWORD); // the session idled out meanwhile
+    expect((await admin.get('/api/v1/imports')).json().items.map((i: { id: string }) => i.id)).not.toContain(analysis.runId);
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(`${ctx.config.dataDir}/imports/${analysis.runId}`)).toBe(false);
   });
 
   it('imports learners and parents from one ZIP', async () => {

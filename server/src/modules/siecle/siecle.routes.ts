@@ -60,8 +60,24 @@ export async function siecleRoutes(app: FastifyInstance, deps: Deps): Promise<vo
 
   r.get(
     '/api/v1/imports',
-    { config: admin, schema: { tags, summary: 'Historique des importations', response: { 200: z.object({ items: z.array(SiecleImportRunSummarySchema) }) } } },
-    async (request) => ({ items: await usecases.listImportRuns(deps, currentUser(request).establishmentId) }),
+    {
+      config: admin,
+      schema: {
+        tags,
+        summary: 'Historique des importations (et si les enseignants ont déjà été importés)',
+        response: { 200: z.object({ items: z.array(SiecleImportRunSummarySchema), teachersImported: z.boolean() }) },
+      },
+    },
+    async (request) => usecases.listImportRuns(deps, currentUser(request).establishmentId),
+  );
+
+  r.delete(
+    '/api/v1/imports/:runId',
+    { config: admin, schema: { tags, summary: 'Annuler une analyse non appliquée', params: RunParams, response: { 204: z.null(), 404: ErrorResponseSchema, 409: ErrorResponseSchema } } },
+    async (request, reply) => {
+      await usecases.cancelAnalysis(deps, currentUser(request).establishmentId, request.params.runId);
+      return reply.code(204).send(null);
+    },
   );
 
   r.get(

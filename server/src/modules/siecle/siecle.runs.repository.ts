@@ -82,3 +82,18 @@ export async function listRuns(db: DbOrTx, establishmentId: string): Promise<Sie
     };
   });
 }
+
+/** Deletes an analysis that was not applied (cancelled, or expired). */
+export async function deleteAnalysedRun(db: DbOrTx, establishmentId: string, id: string): Promise<boolean> {
+  const res = await db.deleteFrom('import_runs').where('id', '=', id).where('establishment_id', '=', establishmentId).where('status', '=', 'analysed').executeTakeFirst();
+  return Number(res.numDeletedRows) === 1;
+}
+
+export function listExpiredAnalyses(db: DbOrTx, establishmentId: string, beforeIso: string) {
+  return db.selectFrom('import_runs').select('id').where('establishment_id', '=', establishmentId).where('status', '=', 'analysed').where('created_at', '<', beforeIso).execute();
+}
+
+export async function hasAppliedTeachersImport(db: DbOrTx, establishmentId: string): Promise<boolean> {
+  const row = await db.selectFrom('import_runs').select('id').where('establishment_id', '=', establishmentId).where('kind', '=', 'teachers').where('status', '=', 'applied').limit(1).executeTakeFirst();
+  return row !== undefined;
+}

@@ -134,7 +134,29 @@ export async function applyAnalysedImport(deps: Deps, actor: { id: string; estab
   return report;
 }
 
-export const listImportRuns = (deps: Deps, establishmentId: string) => runs.listRuns(deps.db, establishmentId);
+/** « Annuler » an analysis: its row and its kept files go; an applied import cannot be undone. */
+export async function cancelAnalysis(deps: Deps, establishmentId: string, runId: string): Promise<void> {
+  const run = await runs.findRun(deps.db, establishmentId, runId);
+  if (!run) throw notFound();
+  if (run.status !== 'analysed') throw conflict('siecle.run_not_pending', 'Cette importation a déjà été appliquée : elle ne peut plus être annulée.');
+  await runs.deleteAnalysedRun(deps.db, establishmentId, runId);
+  await fs.rm(runDir(deps, runId), { recursive: true, force: true });
+}
+
+/** Analyses never confirmed within the time limit are forgotten, with their files. */
+async function sweepExpiredAnalyses(deps: Deps, establishmentId: string): Promise<void> {
+  const before = nowIso(new Date(deps.now().getTime() - ANALYSIS_TTL_MS));
+  for (const { id } of await runs.listExpiredAnalyses(deps.db, establishmentId, before)) {
+    await runs.deleteAnalysedRun(deps.db, establishmentId, id);
+    await fs.rm(runDir(deps, id), { recursive: true, force: true });
+  }
+}
+
+export async function listImportRuns(deps: Deps, establishmentId: string) {
+  await sweepExpiredAnalyses(deps, establishmentId);
+  const [items, teachersImported] = await Promise.all([runs.listRuns(deps.db, establishmentId), runs.hasAppliedTeachersImport(deps.db, establishmentId)]);
+  return { items, teachersImported };
+}
 
 export async function getImportReport(deps: Deps, establishmentId: string, runId: string): Promise<SiecleImportReport> {
   const run = await runs.findRun(deps.db, establishmentId, runId);
