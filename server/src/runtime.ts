@@ -14,3 +14,14 @@ export async function openRuntime(config: Config, opts: { logger?: Logger; migra
   const deps: Deps = { db: handle.db, engine: handle.engine, config, log, now: () => new Date() };
   return { deps, handle, close: () => handle.destroy() };
 }
+
+/** Runs a command body with the configured database open, closing it whatever happens. */
+export async function withRuntime<T>(fn: (deps: Deps) => Promise<T>, opts: { migrate?: boolean; config?: Config } = {}): Promise<T> {
+  const { loadConfig } = await import('./config/config.ts');
+  const runtime = await openRuntime(opts.config ?? loadConfig(), opts);
+  try {
+    return await fn(runtime.deps);
+  } finally {
+    await runtime.close();
+  }
+}

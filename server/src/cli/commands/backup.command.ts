@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.ts';
 import { writeBackup } from '../../modules/backup/backup.ts';
 import { restoreBackup } from '../../modules/backup/restore.ts';
 import { purgeDeparted } from '../../modules/privacy/privacy.usecases.ts';
-import { openRuntime } from '../../runtime.ts';
+import { withRuntime } from '../../runtime.ts';
 import { tr } from '../i18n.ts';
 
 export function backupCommands(program: Command, run: (fn: () => Promise<void>) => Promise<void>): void {
@@ -13,14 +12,11 @@ export function backupCommands(program: Command, run: (fn: () => Promise<void>) 
     .argument('<FILE>', tr('fichier de sauvegarde à écrire', 'backup file to write'))
     .action((file: string) =>
       run(async () => {
-        const runtime = await openRuntime(loadConfig());
-        try {
-          const m = await writeBackup(runtime.deps, file);
+        await withRuntime(async (deps) => {
+          const m = await writeBackup(deps, file);
           const rows = Object.values(m.tables).reduce((a, b) => a + b, 0);
           console.log(tr(`Sauvegarde écrite : ${file} (${rows} lignes, ${m.files} fichiers)`, `Backup written: ${file} (${rows} rows, ${m.files} files)`));
-        } finally {
-          await runtime.close();
-        }
+        });
       }),
     );
   program
@@ -30,14 +26,11 @@ export function backupCommands(program: Command, run: (fn: () => Promise<void>) 
     .option('--replace', tr('remplacer toutes les données existantes', 'replace all existing data'))
     .action((file: string, opts: { replace?: boolean }) =>
       run(async () => {
-        const runtime = await openRuntime(loadConfig());
-        try {
-          const m = await restoreBackup(runtime.deps, file, { replace: Boolean(opts.replace) });
+        await withRuntime(async (deps) => {
+          const m = await restoreBackup(deps, file, { replace: Boolean(opts.replace) });
           const rows = Object.values(m.tables).reduce((a, b) => a + b, 0);
           console.log(tr(`Sauvegarde du ${m.createdAt} restaurée (${rows} lignes, ${m.files} fichiers).`, `Backup of ${m.createdAt} restored (${rows} rows, ${m.files} files).`));
-        } finally {
-          await runtime.close();
-        }
+        });
       }),
     );
   program
@@ -46,14 +39,11 @@ export function backupCommands(program: Command, run: (fn: () => Promise<void>) 
     .option('--dry-run', tr('lister sans supprimer', 'list without deleting'))
     .action((opts: { dryRun?: boolean }) =>
       run(async () => {
-        const runtime = await openRuntime(loadConfig());
-        try {
-          const result = await purgeDeparted(runtime.deps, { dryRun: Boolean(opts.dryRun) });
+        await withRuntime(async (deps) => {
+          const result = await purgeDeparted(deps, { dryRun: Boolean(opts.dryRun) });
           if (result.length === 0) console.log(tr('Rien à supprimer (conservation illimitée par défaut).', 'Nothing to delete (kept forever by default).'));
           for (const r of result) console.log(`${r.uai} : ${r.logins.length} ${opts.dryRun ? tr('à supprimer', 'to delete') : tr('supprimés', 'deleted')} (${r.logins.slice(0, 10).join(', ')}${r.logins.length > 10 ? '…' : ''})`);
-        } finally {
-          await runtime.close();
-        }
+        });
       }),
     );
 }

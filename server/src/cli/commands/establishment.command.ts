@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.ts';
 import { createEstablishment } from '../../modules/establishments/establishments.usecases.ts';
-import { openRuntime } from '../../runtime.ts';
+import { withRuntime } from '../../runtime.ts';
 import { tr } from '../i18n.ts';
 import { printJson } from '../output.ts';
 
@@ -17,9 +16,8 @@ export function establishmentCommand(program: Command, run: (fn: () => Promise<v
     .option('--json', tr('sortie JSON', 'JSON output'))
     .action((opts: { uai: string; name: string; email?: string; adminEmail?: string; json?: boolean }) =>
       run(async () => {
-        const runtime = await openRuntime(loadConfig());
-        try {
-          const result = await createEstablishment(runtime.deps, opts);
+        await withRuntime(async (deps) => {
+          const result = await createEstablishment(deps, opts);
           if (opts.json) printJson(result);
           else {
             console.log(tr(`Établissement ${result.uai} « ${result.name} » créé.`, `Establishment ${result.uai} "${result.name}" created.`));
@@ -31,9 +29,7 @@ export function establishmentCommand(program: Command, run: (fn: () => Promise<v
               console.log(tr(`Mot de passe provisoire : ${result.admin.initialPassword} (à changer à la première connexion)`, `Temporary password: ${result.admin.initialPassword} (to change at first login)`));
             }
           }
-        } finally {
-          await runtime.close();
-        }
+        });
       }),
     );
 }

@@ -2,10 +2,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { SiecleImportReport } from '@cerise/common';
-import { loadConfig } from '../../config/config.ts';
 import type { UploadedFile } from '../../modules/siecle/siecle.inputs.ts';
 import { importDirect, type ImportKind, type ImportUploads } from '../../modules/siecle/siecle.usecases.ts';
-import { openRuntime } from '../../runtime.ts';
+import { withRuntime } from '../../runtime.ts';
 import { tr } from '../i18n.ts';
 import { CliError, printJson } from '../output.ts';
 
@@ -41,14 +40,11 @@ export function importCommand(program: Command, run: (fn: () => Promise<void>) =
   const go = (kind: ImportKind, uai: string, readUploads: () => Promise<ImportUploads>, opts: { dryRun?: boolean; json?: boolean }) =>
     run(async () => {
       const uploads = await readUploads();
-      const runtime = await openRuntime(loadConfig());
-      try {
-        const report = await importDirect(runtime.deps, uai, kind, uploads, { dryRun: Boolean(opts.dryRun) });
+      await withRuntime(async (deps) => {
+        const report = await importDirect(deps, uai, kind, uploads, { dryRun: Boolean(opts.dryRun) });
         if (opts.json) printJson(report);
         else printReport(report);
-      } finally {
-        await runtime.close();
-      }
+      });
     });
 
   imp

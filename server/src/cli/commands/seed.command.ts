@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { UaiSchema } from '@cerise/common';
-import { loadConfig } from '../../config/config.ts';
 import { seedSynthetic } from '../../modules/siecle/synthetic/seed.ts';
-import { openRuntime } from '../../runtime.ts';
+import { withRuntime } from '../../runtime.ts';
 import { tr } from '../i18n.ts';
 import { CliError } from '../output.ts';
 
@@ -22,9 +21,8 @@ export function seedCommand(program: Command, run: (fn: () => Promise<void>) => 
         if (opts.evaluations !== undefined) {
           process.stderr.write(tr('Note : le module des évaluations n’est pas encore livré ; --evaluations est ignoré.\n', 'Note: the evaluations module has not landed yet; --evaluations is ignored.\n'));
         }
-        const runtime = await openRuntime(loadConfig());
-        try {
-          const r = await seedSynthetic(runtime.deps, { uai: uai.data, learners });
+        await withRuntime(async (deps) => {
+          const r = await seedSynthetic(deps, { uai: uai.data, learners });
           const c = (x: typeof r.teachers) => x.created;
           console.log(
             tr(
@@ -32,9 +30,7 @@ export function seedCommand(program: Command, run: (fn: () => Promise<void>) => 
               `${r.uai}${r.establishmentCreated ? ' (created)' : ''}: ${c(r.teachers).teachers + c(r.teachers).heads} staff, ${c(r.learners).learners} learners, ${c(r.learners).parents} parents created.`,
             ),
           );
-        } finally {
-          await runtime.close();
-        }
+        });
       }),
     );
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.ts';
 import { migrateToLatest } from '../../db/migrations/index.ts';
 import { resetDatabase } from '../../db/reset.ts';
-import { openRuntime } from '../../runtime.ts';
+import { withRuntime } from '../../runtime.ts';
 import { tr } from '../i18n.ts';
 import { CliError } from '../output.ts';
 
@@ -22,13 +22,10 @@ export function serverCommands(program: Command, run: (fn: () => Promise<void>) 
     .description(tr('Appliquer les migrations de la base de données', 'Run the database migrations'))
     .action(() =>
       run(async () => {
-        const runtime = await openRuntime(loadConfig(), { migrate: false });
-        try {
-          const applied = await migrateToLatest(runtime.deps.db);
+        await withRuntime(async (deps) => {
+          const applied = await migrateToLatest(deps.db);
           console.log(applied.length ? tr(`Migrations appliquées : ${applied.join(', ')}`, `Applied: ${applied.join(', ')}`) : tr('Base déjà à jour.', 'Database already up to date.'));
-        } finally {
-          await runtime.close();
-        }
+        }, { migrate: false });
       }),
     );
   const db = program.command('db').description(tr('Entretien de la base', 'Database maintenance'));
@@ -38,14 +35,11 @@ export function serverCommands(program: Command, run: (fn: () => Promise<void>) 
     .action((opts: { yes?: boolean }) =>
       run(async () => {
         if (!opts.yes) throw new CliError(tr('Ajoutez --yes pour confirmer l’effacement de toutes les données.', 'Add --yes to confirm erasing all data.'));
-        const runtime = await openRuntime(loadConfig(), { migrate: false });
-        try {
-          await resetDatabase(runtime.deps.db, runtime.deps.engine);
-          await migrateToLatest(runtime.deps.db);
+        await withRuntime(async (deps) => {
+          await resetDatabase(deps.db, deps.engine);
+          await migrateToLatest(deps.db);
           console.log(tr('Base effacée et migrée.', 'Database erased and migrated.'));
-        } finally {
-          await runtime.close();
-        }
+        }, { migrate: false });
       }),
     );
 }

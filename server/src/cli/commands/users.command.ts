@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { PROFILES, type Profile } from '@cerise/common';
-import { loadConfig } from '../../config/config.ts';
 import { exportUsers } from '../../modules/users/users.usecases.ts';
-import { openRuntime } from '../../runtime.ts';
+import { withRuntime } from '../../runtime.ts';
 import { tr } from '../i18n.ts';
 import { CliError, printJson } from '../output.ts';
 
@@ -20,17 +19,14 @@ export function usersCommand(program: Command, run: (fn: () => Promise<void>) =>
         if (opts.profile && !PROFILES.includes(opts.profile as Profile)) {
           throw new CliError(tr(`Profil inconnu « ${opts.profile} » (attendu : ${PROFILES.join(', ')}).`, `Unknown profile "${opts.profile}" (expected: ${PROFILES.join(', ')}).`));
         }
-        const runtime = await openRuntime(loadConfig());
-        try {
-          const list = await exportUsers(runtime.deps, opts.uai, {
+        await withRuntime(async (deps) => {
+          const list = await exportUsers(deps, opts.uai, {
             ...(opts.profile ? { profile: opts.profile as Profile } : {}),
             includeHidden: Boolean(opts.includeHidden),
           });
           if (opts.json) printJson(list);
           else for (const u of list) console.log(`${u.login.padEnd(22)} ${u.profiles.join(',').padEnd(14)} ${u.lastName} ${u.firstName}${u.hidden ? tr(' (masqué)', ' (hidden)') : ''}`);
-        } finally {
-          await runtime.close();
-        }
+        });
       }),
     );
 }
