@@ -79,6 +79,21 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'access.learner_reset': "Réinitialisation d'un compte apprenant (jjmmaaaa)",
   'access.parent_password_reset': "Réinitialisation du mot de passe d'un parent",
   'access.parent_letter': "Lettre d'identifiants d'un parent",
+  'import.teachers': 'Importation des enseignants',
+  'import.learners': 'Importation des apprenants et des parents',
+  'privacy.export': "Export des données d'une personne (RGPD)",
+  'privacy.retention_purge': 'Suppression des données des personnes parties (délai de conservation)',
+  'referentials.competency_updated': "Modification d'une compétence du référentiel",
+  'referentials.complexity_added': "Ajout d'une complexité au référentiel",
+  'referentials.hazard_added': "Ajout d'un aléa au référentiel",
+  'referentials.complexity_renamed': "Modification d'une complexité du référentiel",
+  'referentials.hazard_renamed': "Modification d'un aléa du référentiel",
+  'referentials.complexities_reordered': 'Nouvel ordre des complexités',
+  'referentials.hazards_reordered': 'Nouvel ordre des aléas',
+  'referentials.complexity_deleted': "Suppression d'une complexité du référentiel",
+  'referentials.hazard_deleted': "Suppression d'un aléa du référentiel",
+  'referentials.imported_new': "Importation d'un nouveau référentiel",
+  'referentials.imported_update': "Importation d'un référentiel (mise à jour)",
 };
 
 export function auditActionLabel(action: string): string {

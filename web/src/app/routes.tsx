@@ -24,11 +24,26 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
  *   ],
  */
 const MODULE_ROUTES: Record<ModuleId, RouteObject[]> = {
-  imports: placeholder('imports'),
-  users: placeholder('users'),
-  access: placeholder('access'),
-  settings: placeholder('settings'),
-  scenarios: placeholder('scenarios'),
+  imports: [
+    { index: true, lazy: async () => ({ Component: (await import('../features/imports/ImportsPage.tsx')).ImportsPage }) },
+    { path: ':runId', lazy: async () => ({ Component: (await import('../features/imports/ImportRunPage.tsx')).ImportRunPage }) },
+  ],
+  users: [{ index: true, lazy: async () => ({ Component: (await import('../features/users/UsersPage.tsx')).UsersPage }) }],
+  access: [{ index: true, lazy: async () => ({ Component: (await import('../features/access/AccessPage.tsx')).AccessPage }) }],
+  settings: [
+    { index: true, lazy: async () => ({ Component: (await import('../features/settings/SettingsPage.tsx')).SettingsPage }) },
+    // Journal des actions and Courriels (issue 4): reached from Paramètres and from Gestion des utilisateurs.
+    { path: 'journal', lazy: async () => ({ Component: (await import('../features/audit/AuditPage.tsx')).AuditPage }) },
+    { path: 'courriels', lazy: async () => ({ Component: (await import('../features/mails/MailsPage.tsx')).MailsPage }) },
+    // Référentiels (issue 5): reached from Paramètres.
+    { path: 'referentiels', lazy: async () => ({ Component: (await import('../features/referentials/editor/ReferentialListPage.tsx')).ReferentialListPage }) },
+    {
+      path: 'referentiels/:referentialId',
+      lazy: async () => ({ Component: (await import('../features/referentials/editor/ReferentialEditorPage.tsx')).ReferentialEditorPage }),
+    },
+  ],
+  // Until the scenarios module lands: « bientôt disponible » and a preview of the competency picker.
+  scenarios: [{ index: true, lazy: async () => ({ Component: (await import('../features/referentials/PickerPreviewPage.tsx')).PickerPreviewPage }) }],
   evaluations: placeholder('evaluations'),
   passport: placeholder('passport'),
   dashboard: placeholder('dashboard'),
@@ -52,7 +67,21 @@ export const routes: RouteObject[] = [
         path: '/:uai',
         element: <UaiGuard />,
         children: [
-          { element: <PublicLayout />, children: [{ index: true, element: <LoginPage /> }] },
+          {
+            element: <PublicLayout />,
+            children: [
+              { index: true, element: <LoginPage /> },
+              // Mot de passe oublié (issue 4): the request form and the page of the mailed link.
+              {
+                path: 'mot-de-passe-oublie',
+                lazy: async () => ({ Component: (await import('../features/password-reset/ForgotPasswordPage.tsx')).ForgotPasswordPage }),
+              },
+              {
+                path: 'reinitialisation/:token',
+                lazy: async () => ({ Component: (await import('../features/password-reset/ResetPasswordPage.tsx')).ResetPasswordPage }),
+              },
+            ],
+          },
           {
             element: <AppLayout />,
             children: [

@@ -17,7 +17,7 @@ export async function privacyRoutes(app: FastifyInstance, deps: Deps): Promise<v
       },
     },
     async (request, reply) => {
-      const { fileName, zip } = await exportPersonData(deps, currentUser(request), request.params.userId);
+      const { fileName, zip } = await exportPersonData(deps, currentUser(request), request.params.userId, request.ip ?? null);
       return reply.type('application/zip').header('content-disposition', `attachment; filename="${fileName}"`).send(Buffer.from(zip));
     },
   );

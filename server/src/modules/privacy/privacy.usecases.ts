@@ -11,7 +11,7 @@ import * as repo from './privacy.repository.ts';
  * RGPD right of access: a ZIP with everything held about one person, as JSON (the password
  * hash and secrets excluded), plus their attachments once modules store some.
  */
-export async function exportPersonData(deps: Deps, actor: { id: string; establishmentId: string }, userId: string): Promise<{ fileName: string; zip: Uint8Array }> {
+export async function exportPersonData(deps: Deps, actor: { id: string; establishmentId: string }, userId: string, ip: string | null = null): Promise<{ fileName: string; zip: Uint8Array }> {
   const data = await repo.collectPersonData(deps.db, actor.establishmentId, userId);
   if (!data) throw notFound();
   const u = data.user;
@@ -52,7 +52,7 @@ export async function exportPersonData(deps: Deps, actor: { id: string; establis
         'Les mots de passe ne sont jamais exportés (seule une empreinte est conservée).\r\n',
     ),
   });
-  await recordAudit(deps.db, { establishmentId: actor.establishmentId, actorId: actor.id, action: 'privacy.export', targetType: 'user', targetId: userId, at: nowIso(deps.now()) });
+  await recordAudit(deps.db, { establishmentId: actor.establishmentId, actorId: actor.id, action: 'privacy.export', targetType: 'user', targetId: userId, ip, at: nowIso(deps.now()) });
   return { fileName: `donnees-${u.login}.zip`, zip };
 }
 

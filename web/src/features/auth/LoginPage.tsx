@@ -1,6 +1,6 @@
 import { ERROR_MESSAGES } from '@cerise/common';
 import { Alert, Anchor, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { IconInfoCircle } from '@tabler/icons-react';
+import { IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../app/api.ts';
@@ -13,6 +13,7 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
 import { RequiredFieldsNote } from '../../ui/RequiredFieldsNote.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
+import type { PasswordResetLoginState } from '../password-reset/password-reset.api.ts';
 import { useEstablishment, useLogin } from './auth.api.ts';
 
 type Field = 'login' | 'password';
@@ -23,7 +24,7 @@ export function LoginPage() {
   const location = useLocation();
   const navigate = useNavigate();
   // The reason for arriving here is shown once: a reload must not say « Vous êtes déconnecté » again.
-  const [state] = useState(() => (location.state ?? {}) as LoginLocationState);
+  const [state] = useState(() => (location.state ?? {}) as LoginLocationState & PasswordResetLoginState);
   useEffect(() => {
     if (location.state) void navigate(location.pathname, { replace: true, state: null });
   }, [location.state, location.pathname, navigate]);
@@ -105,6 +106,11 @@ export function LoginPage() {
             {ERROR_MESSAGES['auth.unauthenticated']}
           </Alert>
         )}
+        {state.passwordReset && !loginMutation.error && (
+          <Alert color="green" variant="light" role="status" icon={<IconCircleCheck aria-hidden="true" />} mb="md">
+            {t('auth.login.passwordResetDone')}
+          </Alert>
+        )}
         {loginMutation.error && <ErrorAlert error={loginMutation.error} />}
 
         <form onSubmit={onSubmit} noValidate>
@@ -138,7 +144,9 @@ export function LoginPage() {
           </Stack>
         </form>
         <Text size="sm" mt="lg">
-          {t('auth.login.lostPassword')}
+          <Anchor component={Link} to={`/${establishment.data.uai}/mot-de-passe-oublie`}>
+            {t('auth.login.lostPassword')}
+          </Anchor>
         </Text>
       </Paper>
     </Stack>

@@ -63,7 +63,7 @@ export function useLogin() {
     onSuccess: (result, input) => {
       // Nothing of a previous user may stay in the cache.
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== PUBLIC_KEY });
-      const me: MeResponse = { user: result.user, establishment: result.establishment };
+      const me: MeResponse = result;
       queryClient.setQueryData<MeResponse | null>(ME_KEY, me);
       // Kept in memory only, to change the initial password without typing it again.
       remember(result.mustChangePassword ? input.password : null);

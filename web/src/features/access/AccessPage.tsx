@@ -1,0 +1,78 @@
+import { NativeSelect, Tabs, Text } from '@mantine/core';
+import { useSearchParams } from 'react-router';
+import { t } from '../../app/i18n/t.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { PageLoader } from '../../ui/PageLoader.tsx';
+import { PageTitle } from '../../ui/PageTitle.tsx';
+import { moduleTitle } from '../home/module-tiles.ts';
+import { useDivisions } from '../users/users.api.ts';
+import { LearnersPanel } from './LearnersPanel.tsx';
+import { ParentsPanel } from './ParentsPanel.tsx';
+import '../users/admin.css';
+
+/** `/:uai/access`: « Accès parents, accès apprenants » (guide § 3.3). The class is in the address. */
+export function AccessPage() {
+  const [params, setParams] = useSearchParams();
+  const divisions = useDivisions();
+  const divisionId = params.get('classe') ?? '';
+  const tab = params.get('onglet') === 'parents' ? 'parents' : 'apprenants';
+
+  const set = (key: string, value: string | null) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const known = divisions.data?.divisions.some((d) => d.id === divisionId) ?? false;
+
+  return (
+    <>
+      <PageTitle>{moduleTitle('access')}</PageTitle>
+      <Text mb="md">{t('access.intro')}</Text>
+      {divisions.isPending && <PageLoader />}
+      {divisions.isError && <ErrorAlert error={divisions.error} onRetry={() => void divisions.refetch()} />}
+      {divisions.data && (
+        <>
+          {divisions.data.divisions.length === 0 ? (
+            <Text>{t('access.noDivision')}</Text>
+          ) : (
+            <NativeSelect
+              label={t('access.division')}
+              description={t('access.divisionHint', { year: divisions.data.schoolYear })}
+              value={known ? divisionId : ''}
+              onChange={(e) => set('classe', e.currentTarget.value || null)}
+              data={[
+                { value: '', label: t('access.chooseDivision') },
+                ...divisions.data.divisions.map((d) => ({
+                  value: d.id,
+                  label: `${d.code}${d.label ? ` — ${d.label}` : ''} (${t('access.learnerCount', { count: d.learnerCount })})`,
+                })),
+              ]}
+              maw={520}
+              mb="lg"
+            />
+          )}
+          {known && (
+            <Tabs value={tab} onChange={(value) => set('onglet', value === 'parents' ? 'parents' : null)} keepMounted={false}>
+              <Tabs.List aria-label={t('access.tabsLabel')} mb="md">
+                <Tabs.Tab value="apprenants">{t('access.tabs.learners')}</Tabs.Tab>
+                <Tabs.Tab value="parents">{t('access.tabs.parents')}</Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="apprenants">
+                <LearnersPanel key={divisionId} divisionId={divisionId} />
+              </Tabs.Panel>
+              <Tabs.Panel value="parents">
+                <ParentsPanel key={divisionId} divisionId={divisionId} />
+              </Tabs.Panel>
+            </Tabs>
+          )}
+        </>
+      )}
+    </>
+  );
+}

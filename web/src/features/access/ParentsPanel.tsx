@@ -1,0 +1,249 @@
+import type { AccessParent, ParentPasswordResetResponse } from '@cerise/common';
+import { Alert, Anchor, Button, Code, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
+import { IconCheck, IconFileTypePdf, IconKey, IconPrinter } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useCurrentUser } from '../../app/current-user.tsx';
+import { t } from '../../app/i18n/t.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { notifySuccess } from '../../ui/notify.tsx';
+import { PageLoader } from '../../ui/PageLoader.tsx';
+import { EstablishmentIncompleteNotice } from '../settings/EstablishmentIncomplete.tsx';
+import { hasCode } from '../users/admin-http.ts';
+import { ConfirmModal } from '../users/ConfirmModal.tsx';
+import { useReturnFocus } from '../users/use-return-focus.ts';
+import { frenchDateTime, personName } from '../users/format.ts';
+import { useDivisionParents, useParentLetters, useResetParentPassword } from './access.api.ts';
+import { ParentLetter, type LetterContent } from './ParentLetter.tsx';
+import { SelectableTable, type Column } from './SelectableTable.tsx';
+
+function childrenText(p: AccessParent): string {
+  return p.children
+    .map((c) => `${personName(c)}${c.divisions.length ? ` (${c.divisions.join(', ')})` : ''}${t('access.parents.level', { level: c.level })}`)
+    .join(' ; ');
+}
+
+/** A parent's password reset: confirm, then the mails sent or the temporary password to print. */
+function ParentResetModal({ parent, onClose }: { parent: AccessParent; onClose: () => void }) {
+  const { establishment } = useCurrentUser();
+  const reset = useResetParentPassword();
+  const [done, setDone] = useState<ParentPasswordResetResponse | null>(null);
+  const name = personName(parent, true);
+
+  if (done) {
+    const letter: LetterContent | null = done.delivery === 'letter' ? { parent, ...done } : null;
+    return (
+      <Modal opened onClose={onClose} title={t('access.parents.resetTitle', { name })} centered size="lg">
+        <Stack gap="md">
+          <Alert color="green" variant="light" icon={<IconCheck aria-hidden="true" />} role="status">
+            {done.delivery === 'mail'
+              ? t('access.parents.resetMailed', { count: done.mailsQueued, email: done.email })
+              : t('access.parents.resetLetter')}
+          </Alert>
+          {done.delivery === 'mail' ? (
+            <Text size="sm">
+              {t('users.reset.mailsNote')}{' '}
+              <Anchor component={Link} to={`/${establishment.uai}/settings/courriels`} underline="always">
+                {t('users.mailsLink')}
+              </Anchor>
+            </Text>
+          ) : (
+            <>
+              <Text>
+                {t('access.parents.login')} <Code className="admin-secret">{done.login}</Code>
+              </Text>
+              <Text>
+                {t('access.parents.temporaryPassword')} <Code className="admin-secret">{done.temporaryPassword}</Code>
+              </Text>
+              <Text size="sm" className="admin-break">
+                {t('access.parents.loginUrl')} {done.loginUrl}
+              </Text>
+              <Text size="sm">{t('access.parents.shownOnce')}</Text>
+              {letter && <ParentLetter letter={letter} />}
+            </>
+          )}
+          <Group justify="flex-end" gap="sm">
+            {done.delivery === 'letter' && (
+              <Button variant="outline" leftSection={<IconPrinter size={18} aria-hidden="true" />} onClick={() => window.print()}>
+                {t('access.parents.print')}
+              </Button>
+            )}
+            <Button onClick={onClose} data-autofocus>
+              {t('admin.close')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    );
+  }
+
+  const incomplete = hasCode(reset.error, 'settings.establishment_incomplete');
+  return (
+    <ConfirmModal
+      opened
+      title={t('access.parents.resetTitle', { name })}
+      confirmLabel={t('access.parents.resetConfirm')}
+      onConfirm={() => reset.mutate(parent.id, { onSuccess: setDone })}
+      onClose={onClose}
+      pending={reset.isPending}
+      error={incomplete ? null : reset.error}
+      danger
+    >
+      {incomplete && <EstablishmentIncompleteNotice onNavigate={onClose} />}
+      <Text>
+        {parent.email ? t('access.parents.resetByMail', { email: parent.email }) : t('access.parents.resetByLetter')}
+      </Text>
+      <Text size="sm">{t('access.parents.resetConsequences')}</Text>
+    </ConfirmModal>
+  );
+}
+
+/** « Accès parents » of a division: the parents with their children, resets and letters. */
+export function ParentsPanel({ divisionId }: { divisionId: string }) {
+  const parents = useDivisionParents(divisionId);
+  const letters = useParentLetters(divisionId);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [confirmLetters, setConfirmLetters] = useState(false);
+  /** The parents the dialog speaks of, fixed when it opens. */
+  const [forLetters, setForLetters] = useState<AccessParent[]>([]);
+  const [nothingTicked, setNothingTicked] = useState(false);
+  const [resetting, setResetting] = useState<AccessParent | null>(null);
+  const focusReturn = useReturnFocus(() => null);
+
+  if (parents.isPending) return <PageLoader />;
+  if (parents.isError) return <ErrorAlert error={parents.error} onRetry={() => void parents.refetch()} />;
+  const { division } = parents.data;
+  const rows = parents.data.parents;
+  const ticked = rows.filter((p) => selected.has(p.id));
+
+  const columns: Column<AccessParent>[] = [
+    { id: 'name', header: t('access.parents.name'), cell: (p) => <strong>{personName(p, true)}</strong> },
+    { id: 'login', header: t('access.parents.loginHeader'), cell: (p) => <span className="admin-mono">{p.login}</span>, nowrap: true },
+    {
+      id: 'email',
+      header: t('access.parents.email'),
+      cell: (p) =>
+        p.email ? (
+          <span className="admin-break">{p.email}</span>
+        ) : (
+          <Text span size="sm" fs="italic" c="dimmed">
+            {t('access.parents.noEmail')}
+          </Text>
+        ),
+    },
+    { id: 'children', header: t('access.parents.children'), cell: childrenText },
+    { id: 'lastLogin', header: t('access.parents.lastLogin'), cell: (p) => frenchDateTime(p.lastLoginAt) || t('access.never') },
+    {
+      id: 'actions',
+      header: t('access.parents.actions'),
+      cell: (p) => (
+        <Button
+          variant="light"
+          size="xs"
+          leftSection={<IconKey size={16} aria-hidden="true" />}
+          aria-label={t('access.parents.resetName', { name: personName(p) })}
+          onClick={(e) => {
+            focusReturn.remember(e.currentTarget);
+            setResetting(p);
+          }}
+        >
+          {t('access.parents.reset')}
+        </Button>
+      ),
+    },
+  ];
+
+  const fallbackName = `lettres-parents-${division.code}.pdf`;
+  const incomplete = hasCode(letters.error, 'settings.establishment_incomplete');
+
+  return (
+    <section aria-labelledby="access-parents-title">
+      <Title order={2} size="h3" id="access-parents-title" mb="xs">
+        {t('access.parents.title', { division: division.code })}
+      </Title>
+      <Text mb="xs">{t('access.parents.intro')}</Text>
+      <Text size="sm" mb="md">
+        {t('access.parents.lettersNote')}
+      </Text>
+      {incomplete && <EstablishmentIncompleteNotice />}
+      {letters.isError && !incomplete && <ErrorAlert error={letters.error} />}
+
+      {rows.length === 0 ? (
+        <Text>{t('access.parents.empty')}</Text>
+      ) : (
+        <>
+          <Group gap="sm" mb="sm">
+            <Button
+              variant="outline"
+              leftSection={<IconFileTypePdf size={18} aria-hidden="true" />}
+              onClick={() => {
+                if (ticked.length === 0) {
+                  setNothingTicked(true);
+                  return;
+                }
+                setNothingTicked(false);
+                letters.reset();
+                setForLetters(ticked);
+                setConfirmLetters(true);
+              }}
+            >
+              {t('access.parents.letters', { count: ticked.length })}
+            </Button>
+          </Group>
+          <Text size="sm" mb="sm" role="status">
+            {nothingTicked && ticked.length === 0 ? t('access.parents.tickFirst') : t('access.tickedCount', { count: ticked.length, total: rows.length })}
+          </Text>
+          <SelectableTable
+            rows={rows}
+            columns={columns}
+            rowName={(p) => personName(p)}
+            selected={selected}
+            onSelectedChange={setSelected}
+            caption={t('access.parents.caption', { division: division.code, count: rows.length })}
+            minWidth={960}
+          />
+        </>
+      )}
+
+      <ConfirmModal
+        opened={confirmLetters}
+        title={t('access.parents.lettersTitle', { count: forLetters.length })}
+        confirmLabel={t('access.parents.lettersConfirm')}
+        onConfirm={() =>
+          letters.mutate(
+            { parentIds: forLetters.map((p) => p.id), fallbackName },
+            {
+              onSuccess: (file) => {
+                setConfirmLetters(false);
+                setSelected(new Set());
+                notifySuccess(t('access.parents.lettersDone', { file, count: forLetters.length }));
+              },
+              onError: () => setConfirmLetters(false),
+            },
+          )
+        }
+        onClose={() => setConfirmLetters(false)}
+        pending={letters.isPending}
+        danger
+      >
+        <Text>{t('access.parents.lettersText')}</Text>
+        <List size="sm">
+          {forLetters.map((p) => (
+            <List.Item key={p.id}>
+              {personName(p, true)} (<span className="admin-mono">{p.login}</span>)
+            </List.Item>
+          ))}
+        </List>
+      </ConfirmModal>
+      {resetting && (
+        <ParentResetModal
+          parent={resetting}
+          onClose={() => {
+            setResetting(null);
+            focusReturn.restore();
+          }}
+        />
+      )}
+    </section>
+  );
+}

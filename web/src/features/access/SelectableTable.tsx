@@ -1,0 +1,77 @@
+import { Checkbox, Table } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { t } from '../../app/i18n/t.ts';
+
+export type Column<T> = { id: string; header: string; cell: (row: T) => ReactNode; nowrap?: boolean };
+
+type SelectableTableProps<T extends { id: string }> = {
+  rows: T[];
+  columns: Column<T>[];
+  /** The row's name for its check box: « Cocher Inès MARTIN ». */
+  rowName: (row: T) => string;
+  selected: ReadonlySet<string>;
+  onSelectedChange: (next: Set<string>) => void;
+  caption: string;
+  minWidth?: number;
+};
+
+/** A table whose rows can be ticked one by one or all at once (the first column's header). */
+export function SelectableTable<T extends { id: string }>({
+  rows,
+  columns,
+  rowName,
+  selected,
+  onSelectedChange,
+  caption,
+  minWidth = 720,
+}: SelectableTableProps<T>) {
+  const all = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const some = rows.some((r) => selected.has(r.id));
+  return (
+    <Table.ScrollContainer minWidth={minWidth} type="native">
+      <Table striped highlightOnHover verticalSpacing="xs">
+        <Table.Caption className="admin-sr-only">{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col" w={48}>
+              <Checkbox
+                aria-label={t('access.tickAll')}
+                checked={all}
+                indeterminate={some && !all}
+                onChange={() => onSelectedChange(all ? new Set() : new Set(rows.map((r) => r.id)))}
+              />
+            </Table.Th>
+            {columns.map((c) => (
+              <Table.Th scope="col" key={c.id}>
+                {c.header}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.id} data-selected={selected.has(row.id) || undefined}>
+              <Table.Td>
+                <Checkbox
+                  aria-label={t('access.tick', { name: rowName(row) })}
+                  checked={selected.has(row.id)}
+                  onChange={(e) => {
+                    const next = new Set(selected);
+                    if (e.currentTarget.checked) next.add(row.id);
+                    else next.delete(row.id);
+                    onSelectedChange(next);
+                  }}
+                />
+              </Table.Td>
+              {columns.map((c) => (
+                <Table.Td key={c.id} className={c.nowrap ? 'admin-nowrap' : undefined}>
+                  {c.cell(row)}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,64 @@
+import {
+  AccessLearnersResponseSchema,
+  AccessParentsResponseSchema,
+  ParentPasswordResetResponseSchema,
+  ResetLearnersResponseSchema,
+} from '@cerise/common';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { saveResponse, send, sendJson } from '../users/admin-http.ts';
+import { USERS_KEY } from '../users/users.api.ts';
+
+const ACCESS_KEY = ['access'] as const;
+const base = (divisionId: string) => `/api/v1/access/divisions/${encodeURIComponent(divisionId)}`;
+
+export function learnersCsvUrl(divisionId: string): string {
+  return `${base(divisionId)}/learners.csv`;
+}
+
+export function useDivisionLearners(divisionId: string) {
+  return useQuery({
+    queryKey: [...ACCESS_KEY, divisionId, 'learners'],
+    queryFn: () => sendJson('GET', `${base(divisionId)}/learners`, undefined, AccessLearnersResponseSchema),
+    enabled: divisionId !== '',
+  });
+}
+
+export function useDivisionParents(divisionId: string) {
+  return useQuery({
+    queryKey: [...ACCESS_KEY, divisionId, 'parents'],
+    queryFn: () => sendJson('GET', `${base(divisionId)}/parents`, undefined, AccessParentsResponseSchema),
+    enabled: divisionId !== '',
+  });
+}
+
+function useAccessMutation<I, O>(fn: (input: I) => Promise<O>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ACCESS_KEY });
+      void queryClient.invalidateQueries({ queryKey: USERS_KEY });
+    },
+  });
+}
+
+/** « Réinitialiser tous les comptes marqués »: back to jjmmaaaa, new password forced. */
+export function useResetLearners(divisionId: string) {
+  return useAccessMutation((learnerIds: string[]) =>
+    sendJson('POST', `${base(divisionId)}/learners/reset`, { learnerIds }, ResetLearnersResponseSchema),
+  );
+}
+
+export function useResetParentPassword() {
+  return useAccessMutation((parentId: string) =>
+    sendJson('POST', `/api/v1/access/parents/${encodeURIComponent(parentId)}/password-reset`, undefined, ParentPasswordResetResponseSchema),
+  );
+}
+
+/** The PDF letters of the ticked parents (each gets a new temporary password). */
+export function useParentLetters(divisionId: string) {
+  return useAccessMutation(async ({ parentIds, fallbackName }: { parentIds: string[]; fallbackName: string }) => {
+    const response = await send('POST', `${base(divisionId)}/parents/letters`, { parentIds });
+    return saveResponse(response, fallbackName);
+  });
+}

@@ -1,0 +1,181 @@
+import { MODULE_PATHS, type SiecleImportReport, type SiecleImportRunSummary } from '@cerise/common';
+import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconChevronDown, IconChevronUp, IconCircleCheck, IconFileImport } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { isApiError } from '../../app/api.ts';
+import { useCurrentUser } from '../../app/current-user.tsx';
+import { t } from '../../app/i18n/t.ts';
+import { notifySuccess } from '../../ui/notify.tsx';
+import { notifyInfo } from './notify-info.tsx';
+import { requestTitleFocus } from '../../ui/page-focus.ts';
+import { PageTitle } from '../../ui/PageTitle.tsx';
+import { formatTime, totalOf } from './format.ts';
+import { ImportErrorAlert } from './UploadStatus.tsx';
+import { importKeys, useApplyImport, useCancelAnalysis } from './imports.api.ts';
+import { CountsChart, CountsTable } from './ImportSummary.tsx';
+import { PeopleTable } from './PeopleTable.tsx';
+import { reportSections } from './report-model.ts';
+import { RunFacts } from './RunFacts.tsx';
+import { WarningsList } from './WarningsList.tsx';
+
+/** An analysis waits this long for its confirmation (server: ANALYSIS_TTL_MS). */
+const ANALYSIS_TTL_MS = 2 * 60 * 60 * 1000;
+
+type AnalysisViewProps = {
+  report: SiecleImportReport;
+  runId: string;
+  summary: SiecleImportRunSummary | null;
+};
+
+/**
+ * Step 2 of an import: what the files will change (counts, chart, warnings, people), then
+ * « Importer les fichiers » (one transaction) or « Annuler ».
+ */
+export function AnalysisView({ report, runId, summary }: AnalysisViewProps) {
+  const { establishment } = useCurrentUser();
+  const navigate = useNavigate();
+  const apply = useApplyImport();
+  const cancel = useCancelAnalysis();
+  const queryClient = useQueryClient();
+  const errorRef = useRef<HTMLDivElement>(null);
+  const importsPath = `/${establishment.uai}/${MODULE_PATHS.imports}`;
+  const kind = t(`imports.kinds.${report.kind}`);
+  const changes = totalOf(report.created) + totalOf(report.updated) + totalOf(report.hidden);
+  const hiddenTotal = totalOf(report.hidden);
+  const expiresAt = summary ? new Date(Date.parse(summary.createdAt) + ANALYSIS_TTL_MS) : null;
+  const sections = useMemo(() => reportSections(report), [report]);
+  const [showPeople, setShowPeople] = useState(false);
+
+  const onApply = () => {
+    if (apply.isPending) return;
+    apply.mutate(runId, {
+      onSuccess: () => {
+        // The same address now shows the report: its title takes focus.
+        requestTitleFocus();
+        notifySuccess(t('imports.analysis.done'));
+      },
+      onError: (error) => {
+        // Applied meanwhile (another tab, another administrator): reload it, its report shows.
+        if (isApiError(error) && error.code === 'siecle.run_not_pending') {
+          requestTitleFocus();
+          void queryClient.invalidateQueries({ queryKey: importKeys.run(runId) }).then(() => {
+            const now = queryClient.getQueryData<SiecleImportReport>(importKeys.run(runId));
+            if (now && !now.dryRun) notifyInfo(t('imports.analysis.alreadyApplied'));
+          });
+        }
+        requestAnimationFrame(() => errorRef.current?.focus());
+      },
+    });
+  };
+
+  const staleRun = isApiError(apply.error) && (apply.error.code === 'siecle.run_expired' || apply.error.code === 'siecle.run_not_pending');
+
+  return (
+    <>
+      <PageTitle documentTitle={t('imports.analysis.documentTitle')}>{t('imports.analysis.title', { kind })}</PageTitle>
+      <RunFacts report={report} summary={null} />
+
+      <Alert color="green" variant="light" role="note" icon={<IconCircleCheck aria-hidden="true" />} mb="lg">
+        {changes === 0 ? t('imports.analysis.nothingToDo') : t('imports.analysis.ready')}
+      </Alert>
+
+      <Paper withBorder p="lg" radius="md" mb="lg" component="section" aria-labelledby="imports-summary-title">
+        <Title order={2} size="h3" mb="sm" id="imports-summary-title">
+          {t('imports.report.summaryTitle')}
+        </Title>
+        <Stack gap="md">
+          <CountsTable report={report} />
+          {report.kind === 'teachers' && report.ignored > 0 && <Text size="sm">{t('imports.analysis.ignored', { count: report.ignored })}</Text>}
+          {hiddenTotal > 0 && <Text size="sm">{t('imports.analysis.hiddenNote')}</Text>}
+          <CountsChart report={report} />
+        </Stack>
+      </Paper>
+
+      {report.warnings.length > 0 && (
+        <Paper withBorder p="lg" radius="md" mb="lg">
+          <WarningsList warnings={report.warnings} />
+        </Paper>
+      )}
+
+      <Paper withBorder p="lg" radius="md" mb="lg" component="section" aria-labelledby="imports-confirm-title" className="confirm-box">
+        <Title order={2} size="h3" mb="sm" id="imports-confirm-title">
+          {t('imports.analysis.confirmTitle')}
+        </Title>
+        <Stack gap="sm">
+          <Text size="sm">{t('imports.analysis.allOrNothing')}</Text>
+          {expiresAt && (
+            <Text size="sm">
+              {expiresAt.getTime() > Date.now()
+                ? t('imports.analysis.expiresAt', { time: formatTime(expiresAt) })
+                : t('imports.analysis.expired')}
+            </Text>
+          )}
+          {apply.isError && (
+            <div ref={errorRef} tabIndex={-1}>
+              <ImportErrorAlert error={apply.error} title={t('imports.analysis.applyFailedTitle')} hint={t('imports.analysis.applyFailed')} />
+              {staleRun && (
+                <Anchor component={Link} to={importsPath} mt="xs" display="inline-block">
+                  {t('imports.analysis.restart')}
+                </Anchor>
+              )}
+            </div>
+          )}
+          {!staleRun && (
+            <Group gap="sm">
+              <Button
+                onClick={onApply}
+                aria-disabled={apply.isPending || undefined}
+                leftSection={<IconFileImport size={18} aria-hidden="true" />}
+                rightSection={apply.isPending ? <Loader size={14} color="currentColor" aria-hidden="true" /> : undefined}
+              >
+                {t('imports.analysis.apply')}
+              </Button>
+              <Button
+                variant="default"
+                onClick={() => cancel.mutate(runId, { onSettled: () => void navigate(importsPath) })}
+                disabled={apply.isPending || cancel.isPending}
+              >
+                {t('imports.analysis.cancel')}
+              </Button>
+            </Group>
+          )}
+          {apply.isPending && (
+            <Text size="sm" role="status">
+              {t('imports.analysis.applying')}
+            </Text>
+          )}
+        </Stack>
+      </Paper>
+
+      <Paper withBorder p="lg" radius="md" mb="lg" component="section" aria-labelledby="imports-people-title">
+        <Title order={2} size="h3" mb="xs" id="imports-people-title">
+          {t('imports.analysis.peopleTitle')}
+        </Title>
+        <Text size="sm" mb="sm">
+          {t('imports.analysis.peopleNote')}
+        </Text>
+        <Button
+          variant="default"
+          size="sm"
+          aria-expanded={showPeople}
+          aria-controls="imports-people-details"
+          leftSection={showPeople ? <IconChevronUp size={16} aria-hidden="true" /> : <IconChevronDown size={16} aria-hidden="true" />}
+          onClick={() => setShowPeople((v) => !v)}
+        >
+          {showPeople ? t('imports.analysis.hidePeople') : t('imports.analysis.showPeople')}
+        </Button>
+        <div id="imports-people-details" hidden={!showPeople}>
+          {showPeople && (
+            <Stack gap="xl" mt="md">
+              {sections.map((section) => (
+                <PeopleTable key={section.id} section={section} />
+              ))}
+            </Stack>
+          )}
+        </div>
+      </Paper>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import {
+  SettingsResponseSchema,
+  type SettingsResponse,
+  type UpdateCalculationSettingsRequest,
+  type UpdateEstablishmentDetailsRequest,
+} from '@cerise/common';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ME_KEY } from '../auth/auth.api.ts';
+import { sendJson } from '../users/admin-http.ts';
+
+export const SETTINGS_KEY = ['settings'] as const;
+
+export function fetchSettings(): Promise<SettingsResponse> {
+  return sendJson('GET', '/api/v1/settings', undefined, SettingsResponseSchema);
+}
+
+/** The establishment's details and calculation settings (administrators). */
+export function useSettings() {
+  return useQuery({ queryKey: SETTINGS_KEY, queryFn: fetchSettings });
+}
+
+/** Both saves answer the whole new state: both forms refresh from it. */
+function useSettingsSave<I>(path: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: I) => sendJson('PUT', path, input, SettingsResponseSchema),
+    onSuccess: (result) => {
+      queryClient.setQueryData(SETTINGS_KEY, result);
+      // The header shows the establishment's name.
+      void queryClient.invalidateQueries({ queryKey: ME_KEY });
+    },
+  });
+}
+
+export function useSaveEstablishmentDetails() {
+  return useSettingsSave<UpdateEstablishmentDetailsRequest>('/api/v1/settings/establishment');
+}
+
+export function useSaveCalculationSettings() {
+  return useSettingsSave<UpdateCalculationSettingsRequest>('/api/v1/settings/calculation');
+}

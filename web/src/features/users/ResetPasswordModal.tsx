@@ -1,0 +1,87 @@
+import type { User, UserPasswordResetResponse } from '@cerise/common';
+import { Alert, Anchor, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { IconCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useCurrentUser } from '../../app/current-user.tsx';
+import { t } from '../../app/i18n/t.ts';
+import { EstablishmentIncompleteNotice } from '../settings/EstablishmentIncomplete.tsx';
+import { hasCode } from './admin-http.ts';
+import { ConfirmModal } from './ConfirmModal.tsx';
+import { personName } from './format.ts';
+import { useResetUserPassword } from './users.api.ts';
+
+type ResetPasswordModalProps = {
+  user: User;
+  onClose: () => void;
+  /** No e-mail known: the way to fill it in. */
+  onEdit: () => void;
+};
+
+/** « Réinitialiser le mot de passe » (guide § 3.2.2): e-mail required, confirm, two mails. */
+export function ResetPasswordModal({ user, onClose, onEdit }: ResetPasswordModalProps) {
+  const { establishment } = useCurrentUser();
+  const reset = useResetUserPassword();
+  const [done, setDone] = useState<UserPasswordResetResponse | null>(null);
+  const name = personName(user);
+
+  if (!user.canResetPassword) {
+    return (
+      <Modal opened onClose={onClose} title={t('users.reset.title', { name })} centered size="lg">
+        <Stack gap="md">
+          <Text>{t('users.reset.noEmail')}</Text>
+          {user.profiles.includes('learner') && <Text size="sm">{t('users.reset.learnerHint')}</Text>}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('admin.close')}
+            </Button>
+            <Button onClick={onEdit} data-autofocus>
+              {t('users.reset.addEmail')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    );
+  }
+
+  if (done) {
+    return (
+      <Modal opened onClose={onClose} title={t('users.reset.title', { name })} centered size="lg">
+        <Stack gap="md">
+          <Alert color="green" variant="light" icon={<IconCheck aria-hidden="true" />} role="status">
+            {t('users.reset.done', { name, count: done.mailsQueued, email: done.email })}
+          </Alert>
+          <Text size="sm">
+            {t('users.reset.mailsNote')}{' '}
+            <Anchor component={Link} to={`/${establishment.uai}/settings/courriels`} underline="always">
+              {t('users.mailsLink')}
+            </Anchor>
+          </Text>
+          <Group justify="flex-end">
+            <Button onClick={onClose} data-autofocus>
+              {t('admin.close')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    );
+  }
+
+  const incomplete = hasCode(reset.error, 'settings.establishment_incomplete');
+  return (
+    <ConfirmModal
+      opened
+      title={t('users.reset.title', { name })}
+      confirmLabel={t('users.reset.confirm')}
+      onConfirm={() => reset.mutate(user.id, { onSuccess: setDone })}
+      onClose={onClose}
+      pending={reset.isPending}
+      error={incomplete ? null : reset.error}
+      danger
+    >
+      {incomplete && <EstablishmentIncompleteNotice onNavigate={onClose} />}
+      <Text>{t('users.reset.text', { name, email: user.email ?? '' })}</Text>
+      <Text size="sm">{t('users.reset.consequences')}</Text>
+    </ConfirmModal>
+  );
+}
