@@ -1,39 +1,15 @@
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible } from '../support/browser.ts';
-import {
-  callApi,
-  completeForcedChange,
-  DEMO_PASSWORD,
-  expectDialogAccessible,
-  findUser,
-  launchBrowser,
-  newSession,
-  openModule,
-  signIn,
-  signOut,
-  type Session,
-} from './admin-support.ts';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, usePages } from '../support/browser.ts';
+import { callApi, completeForcedChange, DEMO_PASSWORD, expectDialogAccessible, findUser, openModule, signIn, signOut } from './admin-support.ts';
 
 const baseUrl = inject('baseUrl');
 
-let browser: Browser;
-let session: Session;
+const pages = usePages();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  session = await newSession(browser);
-  page = session.page;
-});
-afterEach(async () => {
-  await session.context.close();
+beforeEach(() => {
+  page = pages.page;
 });
 
 async function openDivision(code: string): Promise<void> {
@@ -145,9 +121,7 @@ describe('Accès apprenants', () => {
   });
 
   it('fits a phone screen', async () => {
-    await session.context.close();
-    session = await newSession(browser, 375);
-    page = session.page;
+    await page.setViewportSize({ width: 375, height: 900 });
     await openDivision('2GA1');
     await page.getByRole('table', { name: /^Apprenants de 2GA1/ }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

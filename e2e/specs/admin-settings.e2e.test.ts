@@ -1,28 +1,16 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible } from '../support/browser.ts';
-import { callApi, expectDialogAccessible, launchBrowser, newSession, openModule, signIn, UAI, type Session } from './admin-support.ts';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, usePages } from '../support/browser.ts';
+import { callApi, expectDialogAccessible, openModule, signIn, UAI } from './admin-support.ts';
 
 const baseUrl = inject('baseUrl');
 const DEMO_EMAIL = 'ce.0869999x@ac-demo.fr';
 
-let browser: Browser;
-let session: Session;
+const pages = usePages();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  session = await newSession(browser);
-  page = session.page;
+  page = pages.page;
   await signIn(page, baseUrl, 'demo.admin');
-});
-afterEach(async () => {
-  await session.context.close();
 });
 
 async function openSettings(): Promise<void> {

@@ -1,40 +1,16 @@
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible } from '../support/browser.ts';
-import {
-  callApi,
-  expectDialogAccessible,
-  findUser,
-  launchBrowser,
-  newSession,
-  openModule,
-  readMail,
-  signIn,
-  UAI,
-  usersListSettled,
-  type Session,
-} from './admin-support.ts';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, usePages } from '../support/browser.ts';
+import { callApi, expectDialogAccessible, findUser, openModule, readMail, signIn, UAI, usersListSettled } from './admin-support.ts';
 
 const baseUrl = inject('baseUrl');
 
-let browser: Browser;
-let session: Session;
+const pages = usePages();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  session = await newSession(browser);
-  page = session.page;
+  page = pages.page;
   await signIn(page, baseUrl, 'demo.admin');
-});
-afterEach(async () => {
-  await session.context.close();
 });
 
 const usersTable = () => page.getByRole('table', { name: /^Comptes (actifs|masqués)/ });
@@ -252,9 +228,7 @@ describe('Gestion des utilisateurs', () => {
   });
 
   it('shows the list as cards on a phone', async () => {
-    await session.context.close();
-    session = await newSession(browser, 375);
-    page = session.page;
+    await page.setViewportSize({ width: 375, height: 900 });
     await signIn(page, baseUrl, 'demo.admin');
     await openModule(page, 'Gestion des utilisateurs');
     const cards = page.getByRole('list', { name: /^Comptes actifs/ });

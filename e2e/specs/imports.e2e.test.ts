@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { zipSync } from 'fflate';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { generateSiecleFiles, makeSchool, type GenSchool } from '../../server/test/fixtures/siecle/generate.ts';
-import { expectAccessible, launchBrowser, loginThroughForm } from '../support/browser.ts';
+import { expectAccessible, loginThroughForm, usePages } from '../support/browser.ts';
 
 const UAI = '0869999X';
 const PASSWORD = 'cerise-demo';
@@ -79,24 +79,14 @@ const expectedLearners = school.learners.filter((l) => !l.exitDate && !l.inactif
 type ReportPerson = { kind: string; status: string; login: string | null; initialPassword: string | null; lastName: string; children: string[] };
 type Report = { runId: string; dryRun: boolean; people: ReportPerson[] };
 
-let browser: Browser;
-let context: BrowserContext;
+const pages = usePages();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
+afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(async () => {
-  context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context.close();
+  await pages.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+  page = pages.page;
 });
 
 async function openImports(): Promise<void> {
@@ -202,7 +192,7 @@ describe('Importer des fichiers', () => {
     await openImports();
     await page.getByLabel('Fichier des enseignants (sts_emp_….xml ou ZIP)').setInputFiles(files.sts);
     // A slow line (3 Ko/s), to see the upload progress.
-    const cdp = await context.newCDPSession(page);
+    const cdp = await pages.context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 3000 });
     await teachersForm().getByRole('button', { name: 'Importer' }).click();

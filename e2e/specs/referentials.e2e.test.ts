@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, launchBrowser, loginThroughForm } from '../support/browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { expectAccessible, loginThroughForm, usePages } from '../support/browser.ts';
 
 const UAI = '0869999X';
 const PASSWORD = 'cerise-demo';
@@ -9,22 +9,10 @@ const baseUrl = inject('baseUrl');
 /** French quotes as the catalogue writes them, with non-breaking spaces. */
 const q = (text: string) => `«\u00a0${text}\u00a0»`;
 
-let browser: Browser;
-let context: BrowserContext;
+const pages = usePages();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context.close();
+beforeEach(() => {
+  page = pages.page;
 });
 
 async function signIn(target: Page, login: string): Promise<void> {
@@ -325,7 +313,7 @@ describe('referential editor (administrator)', () => {
     await expectAccessible(page, 'editor-competency-phone');
 
     // A teacher now finds them in the picker.
-    const teacher = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const teacher = await pages.browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
     const teacherPage = await teacher.newPage();
     await signIn(teacherPage, 'demo.enseignant');
     await teacherPage.goto(`${baseUrl}/${UAI}/scenarios`);
@@ -339,7 +327,7 @@ describe('referential editor (administrator)', () => {
   it('explains a version conflict and reloads the competency', async () => {
     await signIn(page, 'demo.admin');
     await openEditor(page);
-    const other = await context.newPage();
+    const other = await pages.context.newPage();
     await other.goto(page.url());
     await other.getByRole('heading', { level: 1, name: 'Bac Pro Gestion-Administration' }).waitFor();
 
