@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PersonRefSchema, PersonSchema } from './auth.schemas.ts';
 import { UserIdSchema } from './users.schemas.ts';
 
 /*
@@ -10,12 +11,7 @@ export const AccessParentParamsSchema = z.object({ parentId: UserIdSchema });
 
 export const AccessDivisionSchema = z.object({ id: z.string(), code: z.string(), label: z.string().nullable(), schoolYear: z.string() });
 
-export const AccessLearnerSchema = z.object({
-  id: z.string(),
-  login: z.string(),
-  civility: z.string().nullable(),
-  lastName: z.string(),
-  firstName: z.string(),
+export const AccessLearnerSchema = PersonSchema.extend({
   /** ISO `aaaa-mm-jj`; null: no birth date, the account cannot go back to `jjmmaaaa`. */
   birthDate: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
@@ -49,23 +45,14 @@ export const ResetLearnersResponseSchema = z.object({
 });
 export type ResetLearnersResponse = z.infer<typeof ResetLearnersResponseSchema>;
 
-export const AccessParentChildSchema = z.object({
-  id: z.string(),
-  login: z.string(),
-  lastName: z.string(),
-  firstName: z.string(),
+export const AccessParentChildSchema = PersonRefSchema.extend({
   /** Division codes of the current school year. */
   divisions: z.array(z.string()),
   /** Legal responsibility level (1 or 2). */
   level: z.number().int(),
 });
 
-export const AccessParentSchema = z.object({
-  id: z.string(),
-  login: z.string(),
-  civility: z.string().nullable(),
-  lastName: z.string(),
-  firstName: z.string(),
+export const AccessParentSchema = PersonSchema.extend({
   email: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
   mustChangePassword: z.boolean(),

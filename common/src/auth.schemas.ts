@@ -17,12 +17,16 @@ export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 export const ProfileSchema = z.enum(PROFILES);
 export const ModuleSchema = z.enum(MODULES);
 
-export const MeUserSchema = z.object({
+/** Who a person is, as every list and card shows them (never a password or its hash). */
+export const PersonRefSchema = z.object({
   id: z.string(),
   login: z.string(),
-  civility: z.string().nullable(),
   lastName: z.string(),
   firstName: z.string(),
+});
+export const PersonSchema = PersonRefSchema.extend({ civility: z.string().nullable() });
+
+export const MeUserSchema = PersonSchema.extend({
   email: z.string().nullable(),
   profiles: z.array(ProfileSchema),
   modules: z.array(ModuleSchema),

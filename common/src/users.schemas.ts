@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProfileSchema } from './auth.schemas.ts';
+import { PersonRefSchema, PersonSchema, ProfileSchema } from './auth.schemas.ts';
 
 /*
  * Gestion des utilisateurs (guide § 3.2): contracts of /api/v1/users and /api/v1/divisions.
@@ -79,23 +79,14 @@ export const DisciplineSchema = z.union([
 export const UserClassRefSchema = z.object({ id: z.string(), code: z.string(), label: z.string().nullable() });
 export type UserClassRef = z.infer<typeof UserClassRefSchema>;
 
-export const UserChildSchema = z.object({
-  id: z.string(),
-  login: z.string(),
-  lastName: z.string(),
-  firstName: z.string(),
+export const UserChildSchema = PersonRefSchema.extend({
   /** Division codes of the current school year. */
   divisions: z.array(z.string()),
 });
 export type UserChild = z.infer<typeof UserChildSchema>;
 
 /** One user, as the list and the edit form show it. Never carries a password or its hash. */
-export const UserSchema = z.object({
-  id: z.string(),
-  login: z.string(),
-  civility: z.string().nullable(),
-  lastName: z.string(),
-  firstName: z.string(),
+export const UserSchema = PersonSchema.extend({
   /** ISO `aaaa-mm-jj`. */
   birthDate: z.string().nullable(),
   email: z.string().nullable(),
@@ -180,11 +171,7 @@ export const CreateUserResponseSchema = z.object({
 export type CreateUserResponse = z.infer<typeof CreateUserResponseSchema>;
 
 /** Details of `users.possible_duplicate` (409): the visible users that look the same. */
-export const PossibleDuplicateSchema = z.object({
-  id: z.string(),
-  login: z.string(),
-  lastName: z.string(),
-  firstName: z.string(),
+export const PossibleDuplicateSchema = PersonRefSchema.extend({
   birthDate: z.string().nullable(),
   profiles: z.array(ProfileSchema),
   source: UserSourceSchema,
