@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiError, errorText } from './api.ts';
+import { api, ApiError, errorText, hasCode } from './api.ts';
 
 function respond(status: number, body?: unknown) {
   const text = body === undefined ? '' : JSON.stringify(body);
@@ -48,5 +48,22 @@ describe('api', () => {
     vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
     await expect(api.get('/api/v1/z')).rejects.toMatchObject({ status: 0, code: 'network' });
     expect(errorText(new Error('boom'))).toBe('Une erreur inattendue est survenue. Réessayez dans un instant.');
+  });
+
+  it('sends a JSON text as typed and answers the response unread (raw)', async () => {
+    respond(200, { applied: false });
+    const response = await api.raw('POST', '/api/v1/referentials/import?dryRun=true', '{ "version": 1 }');
+    const init = vi.mocked(fetch).mock.calls[0]![1]!;
+    expect(init).toMatchObject({ method: 'POST', credentials: 'same-origin', body: '{ "version": 1 }' });
+    expect((init.headers as Record<string, string>)['content-type']).toBe('application/json');
+    await expect(response.json()).resolves.toEqual({ applied: false });
+  });
+
+  it('throws the same ApiError, with its details, from a raw request', async () => {
+    respond(409, { error: { code: 'referentials.version_conflict', message: 'Modifié entre-temps.', details: { currentVersion: 3 } } });
+    const error = await api.raw('GET', '/api/v1/referentials/r/export').catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 409, code: 'referentials.version_conflict', details: { currentVersion: 3 } });
+    expect(hasCode(error, 'referentials.version_conflict')).toBe(true);
+    expect(hasCode(new Error('boom'), 'referentials.version_conflict')).toBe(false);
   });
 });

@@ -21,6 +21,11 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
+/** Whether the error is the API's answer with this code. */
+export function hasCode(error: unknown, code: string): boolean {
+  return isApiError(error) && error.code === code;
+}
+
 /** The French sentence to show for any error thrown while talking to the API. */
 export function errorText(error: unknown): string {
   if (isApiError(error)) return error.message;
@@ -47,23 +52,22 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, messageForCode(code) ?? t('errors.unexpected'));
 }
 
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
 type RequestOptions<T> = {
   /** Validates (and types) the JSON answer. */
   schema?: { parse(value: unknown): T };
   signal?: AbortSignal;
 };
 
-async function request<T>(method: string, path: string, body: unknown, options: RequestOptions<T> = {}): Promise<T> {
+/**
+ * Sends a request with the session cookie and answers the response when it is OK; otherwise
+ * throws an `ApiError`. A string body is JSON text; a `FormData` sets its own content type.
+ */
+async function send(method: Method, path: string, body: string | FormData | undefined, signal?: AbortSignal): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  const init: RequestInit = { method, headers, credentials: 'same-origin', signal: options.signal ?? null };
-  if (body !== undefined) {
-    if (body instanceof FormData) {
-      init.body = body;
-    } else {
-      headers['content-type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
-  }
+  if (typeof body === 'string') headers['content-type'] = 'application/json';
+  const init: RequestInit = { method, headers, body: body ?? null, credentials: 'same-origin', signal: signal ?? null };
 
   let response: Response;
   try {
@@ -74,6 +78,12 @@ async function request<T>(method: string, path: string, body: unknown, options: 
   }
 
   if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+async function request<T>(method: Method, path: string, body: unknown, options: RequestOptions<T> = {}): Promise<T> {
+  const encoded = body === undefined || body instanceof FormData ? body : JSON.stringify(body);
+  const response = await send(method, path, encoded, options.signal);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const json: unknown = text ? JSON.parse(text) : undefined;
@@ -87,4 +97,9 @@ export const api = {
   put: <T = unknown>(path: string, body?: unknown, options?: RequestOptions<T>) => request<T>('PUT', path, body, options),
   patch: <T = unknown>(path: string, body?: unknown, options?: RequestOptions<T>) => request<T>('PATCH', path, body, options),
   delete: <T = unknown>(path: string, options?: RequestOptions<T>) => request<T>('DELETE', path, undefined, options),
+  /**
+   * The OK response itself, unread: for a JSON text sent as typed (a referential to import) or
+   * an answer that is a file (see `downloadFile`).
+   */
+  raw: (method: Method, path: string, jsonText?: string, options?: { signal?: AbortSignal }) => send(method, path, jsonText, options?.signal),
 };

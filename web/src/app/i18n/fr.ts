@@ -591,8 +591,6 @@ export const fr = {
         other: 'Mot de passe réinitialisé : {count} courriels sont partis vers {email}.',
       },
       resetLetter: 'Mot de passe réinitialisé. Remettez ces identifiants au parent, par exemple avec la lettre imprimée.',
-      login: 'Identifiant :',
-      temporaryPassword: 'Mot de passe provisoire :',
       loginUrl: 'Adresse de connexion :',
       shownOnce: 'Ce mot de passe ne sera plus affiché : imprimez la lettre ou notez-le maintenant.',
       print: 'Imprimer la lettre',
@@ -983,9 +981,6 @@ export const fr = {
       empty: 'Aucune personne.',
       pagination: {
         label: 'Pages du tableau « {table} »',
-        previous: 'Page précédente',
-        next: 'Page suivante',
-        page: 'Page {page} sur {pages}',
         rows: 'Lignes {from} à {to} sur {total}',
       },
     },

@@ -1,9 +1,9 @@
 import { NativeSelect, Tabs, Text } from '@mantine/core';
-import { useSearchParams } from 'react-router';
 import { t } from '../../app/i18n/t.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { useAddressParams } from '../../ui/use-address-params.ts';
 import { moduleTitle } from '../home/module-tiles.ts';
 import { useDivisions } from '../users/users.api.ts';
 import { LearnersPanel } from './LearnersPanel.tsx';
@@ -12,21 +12,12 @@ import '../users/admin.css';
 
 /** `/:uai/access`: « Accès parents, accès apprenants » (guide § 3.3). The class is in the address. */
 export function AccessPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useAddressParams();
   const divisions = useDivisions();
   const divisionId = params.get('classe') ?? '';
   const tab = params.get('onglet') === 'parents' ? 'parents' : 'apprenants';
 
-  const set = (key: string, value: string | null) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+  const set = (key: string, value: string | null) => update({ [key]: value }, false);
 
   const known = divisions.data?.divisions.some((d) => d.id === divisionId) ?? false;
 

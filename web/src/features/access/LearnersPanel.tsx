@@ -9,6 +9,7 @@ import { ConfirmModal } from '../users/ConfirmModal.tsx';
 import { frenchDate, frenchDateTime, personName } from '../users/format.ts';
 import { learnersCsvUrl, useDivisionLearners, useResetLearners } from './access.api.ts';
 import { SelectableTable, type Column } from './SelectableTable.tsx';
+import { useTickedAction } from './use-ticked-action.ts';
 
 function passwordState(l: AccessLearner): string {
   if (!l.birthDate) return t('access.learners.noBirthDate');
@@ -28,11 +29,7 @@ const columns: Column<AccessLearner>[] = [
 export function LearnersPanel({ divisionId }: { divisionId: string }) {
   const learners = useDivisionLearners(divisionId);
   const reset = useResetLearners(divisionId);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [confirming, setConfirming] = useState(false);
-  /** The learners the dialog speaks of, fixed when it opens (the ticks clear on success). */
-  const [toReset, setToReset] = useState<AccessLearner[]>([]);
-  const [nothingTicked, setNothingTicked] = useState(false);
+  const ticks = useTickedAction<AccessLearner>();
   const [result, setResult] = useState<ResetLearnersResponse | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
@@ -40,16 +37,15 @@ export function LearnersPanel({ divisionId }: { divisionId: string }) {
   if (learners.isError) return <ErrorAlert error={learners.error} onRetry={() => void learners.refetch()} />;
   const { division } = learners.data;
   const rows = learners.data.learners;
-  const ticked = rows.filter((l) => selected.has(l.id));
+  const ticked = ticks.tickedOf(rows);
 
   const confirm = () =>
     reset.mutate(
-      toReset.map((l) => l.id),
+      ticks.chosen.map((l) => l.id),
       {
         onSuccess: (r) => {
           setResult(r);
-          setConfirming(false);
-          setSelected(new Set());
+          ticks.finish();
           // After the dialog has given focus back to its button.
           window.setTimeout(() => resultRef.current?.focus(), 60);
         },
@@ -115,47 +111,38 @@ export function LearnersPanel({ divisionId }: { divisionId: string }) {
             <Button
               color="red"
               leftSection={<IconRefresh size={18} aria-hidden="true" />}
-              onClick={() => {
-                if (ticked.length === 0) {
-                  setNothingTicked(true);
-                  return;
-                }
-                setNothingTicked(false);
-                reset.reset();
-                setToReset(ticked);
-                setConfirming(true);
-              }}
+              onClick={() => ticks.start(ticked, reset.reset)}
             >
               {t('access.learners.resetTicked', { count: ticked.length })}
             </Button>
           </Group>
           <Text size="sm" mb="sm" role="status">
-            {nothingTicked && ticked.length === 0 ? t('access.learners.tickFirst') : t('access.tickedCount', { count: ticked.length, total: rows.length })}
+            {ticks.statusText(ticked, rows.length, t('access.learners.tickFirst'))}
           </Text>
           <SelectableTable
             rows={rows}
             columns={columns}
             rowName={(l) => personName(l)}
-            selected={selected}
-            onSelectedChange={setSelected}
+            selected={ticks.selected}
+            onSelectedChange={ticks.setSelected}
             caption={t('access.learners.caption', { division: division.code, count: rows.length })}
           />
         </>
       )}
 
       <ConfirmModal
-        opened={confirming}
-        title={t('access.learners.confirmTitle', { count: toReset.length })}
+        opened={ticks.confirming}
+        title={t('access.learners.confirmTitle', { count: ticks.chosen.length })}
         confirmLabel={t('access.learners.confirm')}
         onConfirm={confirm}
-        onClose={() => setConfirming(false)}
+        onClose={ticks.close}
         pending={reset.isPending}
         error={reset.error}
         danger
       >
         <Text>{t('access.learners.confirmText')}</Text>
         <List size="sm">
-          {toReset.map((l) => (
+          {ticks.chosen.map((l) => (
             <List.Item key={l.id}>
               {personName(l)} (<span className="admin-mono">{l.login}</span>)
               {!l.birthDate && ` — ${t('access.learners.noBirthDate')}`}

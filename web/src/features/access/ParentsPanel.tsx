@@ -1,21 +1,23 @@
 import type { AccessParent, ParentPasswordResetResponse } from '@cerise/common';
-import { Alert, Anchor, Button, Code, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
-import { IconCheck, IconFileTypePdf, IconKey, IconPrinter } from '@tabler/icons-react';
+import { Button, Group, List, Modal, Text, Title } from '@mantine/core';
+import { IconFileTypePdf, IconKey, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
-import { useCurrentUser } from '../../app/current-user.tsx';
+import { hasCode } from '../../app/api.ts';
 import { t } from '../../app/i18n/t.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { notifySuccess } from '../../ui/notify.tsx';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { EstablishmentIncompleteNotice } from '../settings/EstablishmentIncomplete.tsx';
-import { hasCode } from '../users/admin-http.ts';
 import { ConfirmModal } from '../users/ConfirmModal.tsx';
+import { DoneView } from '../users/DoneView.tsx';
 import { useReturnFocus } from '../users/use-return-focus.ts';
 import { frenchDateTime, personName } from '../users/format.ts';
+import { MailsLink } from '../users/MailsLink.tsx';
+import { TemporaryCredentials } from '../users/TemporaryCredentials.tsx';
 import { useDivisionParents, useParentLetters, useResetParentPassword } from './access.api.ts';
 import { ParentLetter, type LetterContent } from './ParentLetter.tsx';
 import { SelectableTable, type Column } from './SelectableTable.tsx';
+import { useTickedAction } from './use-ticked-action.ts';
 
 function childrenText(p: AccessParent): string {
   return p.children
@@ -25,7 +27,6 @@ function childrenText(p: AccessParent): string {
 
 /** A parent's password reset: confirm, then the mails sent or the temporary password to print. */
 function ParentResetModal({ parent, onClose }: { parent: AccessParent; onClose: () => void }) {
-  const { establishment } = useCurrentUser();
   const reset = useResetParentPassword();
   const [done, setDone] = useState<ParentPasswordResetResponse | null>(null);
   const name = personName(parent, true);
@@ -34,27 +35,28 @@ function ParentResetModal({ parent, onClose }: { parent: AccessParent; onClose: 
     const letter: LetterContent | null = done.delivery === 'letter' ? { parent, ...done } : null;
     return (
       <Modal opened onClose={onClose} title={t('access.parents.resetTitle', { name })} centered size="lg">
-        <Stack gap="md">
-          <Alert color="green" variant="light" icon={<IconCheck aria-hidden="true" />} role="status">
-            {done.delivery === 'mail'
+        <DoneView
+          message={
+            done.delivery === 'mail'
               ? t('access.parents.resetMailed', { count: done.mailsQueued, email: done.email })
-              : t('access.parents.resetLetter')}
-          </Alert>
+              : t('access.parents.resetLetter')
+          }
+          actions={
+            done.delivery === 'letter' && (
+              <Button variant="outline" leftSection={<IconPrinter size={18} aria-hidden="true" />} onClick={() => window.print()}>
+                {t('access.parents.print')}
+              </Button>
+            )
+          }
+          onClose={onClose}
+        >
           {done.delivery === 'mail' ? (
             <Text size="sm">
-              {t('users.reset.mailsNote')}{' '}
-              <Anchor component={Link} to={`/${establishment.uai}/settings/courriels`} underline="always">
-                {t('users.mailsLink')}
-              </Anchor>
+              {t('users.reset.mailsNote')} <MailsLink />
             </Text>
           ) : (
             <>
-              <Text>
-                {t('access.parents.login')} <Code className="admin-secret">{done.login}</Code>
-              </Text>
-              <Text>
-                {t('access.parents.temporaryPassword')} <Code className="admin-secret">{done.temporaryPassword}</Code>
-              </Text>
+              <TemporaryCredentials login={done.login} password={done.temporaryPassword} />
               <Text size="sm" className="admin-break">
                 {t('access.parents.loginUrl')} {done.loginUrl}
               </Text>
@@ -62,22 +64,11 @@ function ParentResetModal({ parent, onClose }: { parent: AccessParent; onClose: 
               {letter && <ParentLetter letter={letter} />}
             </>
           )}
-          <Group justify="flex-end" gap="sm">
-            {done.delivery === 'letter' && (
-              <Button variant="outline" leftSection={<IconPrinter size={18} aria-hidden="true" />} onClick={() => window.print()}>
-                {t('access.parents.print')}
-              </Button>
-            )}
-            <Button onClick={onClose} data-autofocus>
-              {t('admin.close')}
-            </Button>
-          </Group>
-        </Stack>
+        </DoneView>
       </Modal>
     );
   }
 
-  const incomplete = hasCode(reset.error, 'settings.establishment_incomplete');
   return (
     <ConfirmModal
       opened
@@ -86,10 +77,10 @@ function ParentResetModal({ parent, onClose }: { parent: AccessParent; onClose: 
       onConfirm={() => reset.mutate(parent.id, { onSuccess: setDone })}
       onClose={onClose}
       pending={reset.isPending}
-      error={incomplete ? null : reset.error}
+      error={reset.error}
       danger
+      explainIncomplete
     >
-      {incomplete && <EstablishmentIncompleteNotice onNavigate={onClose} />}
       <Text>
         {parent.email ? t('access.parents.resetByMail', { email: parent.email }) : t('access.parents.resetByLetter')}
       </Text>
@@ -102,11 +93,7 @@ function ParentResetModal({ parent, onClose }: { parent: AccessParent; onClose: 
 export function ParentsPanel({ divisionId }: { divisionId: string }) {
   const parents = useDivisionParents(divisionId);
   const letters = useParentLetters(divisionId);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [confirmLetters, setConfirmLetters] = useState(false);
-  /** The parents the dialog speaks of, fixed when it opens. */
-  const [forLetters, setForLetters] = useState<AccessParent[]>([]);
-  const [nothingTicked, setNothingTicked] = useState(false);
+  const ticks = useTickedAction<AccessParent>();
   const [resetting, setResetting] = useState<AccessParent | null>(null);
   const focusReturn = useReturnFocus(() => null);
 
@@ -114,7 +101,7 @@ export function ParentsPanel({ divisionId }: { divisionId: string }) {
   if (parents.isError) return <ErrorAlert error={parents.error} onRetry={() => void parents.refetch()} />;
   const { division } = parents.data;
   const rows = parents.data.parents;
-  const ticked = rows.filter((p) => selected.has(p.id));
+  const ticked = ticks.tickedOf(rows);
 
   const columns: Column<AccessParent>[] = [
     { id: 'name', header: t('access.parents.name'), cell: (p) => <strong>{personName(p, true)}</strong> },
@@ -176,29 +163,20 @@ export function ParentsPanel({ divisionId }: { divisionId: string }) {
             <Button
               variant="outline"
               leftSection={<IconFileTypePdf size={18} aria-hidden="true" />}
-              onClick={() => {
-                if (ticked.length === 0) {
-                  setNothingTicked(true);
-                  return;
-                }
-                setNothingTicked(false);
-                letters.reset();
-                setForLetters(ticked);
-                setConfirmLetters(true);
-              }}
+              onClick={() => ticks.start(ticked, letters.reset)}
             >
               {t('access.parents.letters', { count: ticked.length })}
             </Button>
           </Group>
           <Text size="sm" mb="sm" role="status">
-            {nothingTicked && ticked.length === 0 ? t('access.parents.tickFirst') : t('access.tickedCount', { count: ticked.length, total: rows.length })}
+            {ticks.statusText(ticked, rows.length, t('access.parents.tickFirst'))}
           </Text>
           <SelectableTable
             rows={rows}
             columns={columns}
             rowName={(p) => personName(p)}
-            selected={selected}
-            onSelectedChange={setSelected}
+            selected={ticks.selected}
+            onSelectedChange={ticks.setSelected}
             caption={t('access.parents.caption', { division: division.code, count: rows.length })}
             minWidth={960}
           />
@@ -206,29 +184,28 @@ export function ParentsPanel({ divisionId }: { divisionId: string }) {
       )}
 
       <ConfirmModal
-        opened={confirmLetters}
-        title={t('access.parents.lettersTitle', { count: forLetters.length })}
+        opened={ticks.confirming}
+        title={t('access.parents.lettersTitle', { count: ticks.chosen.length })}
         confirmLabel={t('access.parents.lettersConfirm')}
         onConfirm={() =>
           letters.mutate(
-            { parentIds: forLetters.map((p) => p.id), fallbackName },
+            { parentIds: ticks.chosen.map((p) => p.id), fallbackName },
             {
               onSuccess: (file) => {
-                setConfirmLetters(false);
-                setSelected(new Set());
-                notifySuccess(t('access.parents.lettersDone', { file, count: forLetters.length }));
+                ticks.finish();
+                notifySuccess(t('access.parents.lettersDone', { file, count: ticks.chosen.length }));
               },
-              onError: () => setConfirmLetters(false),
+              onError: ticks.close,
             },
           )
         }
-        onClose={() => setConfirmLetters(false)}
+        onClose={ticks.close}
         pending={letters.isPending}
         danger
       >
         <Text>{t('access.parents.lettersText')}</Text>
         <List size="sm">
-          {forLetters.map((p) => (
+          {ticks.chosen.map((p) => (
             <List.Item key={p.id}>
               {personName(p, true)} (<span className="admin-mono">{p.login}</span>)
             </List.Item>

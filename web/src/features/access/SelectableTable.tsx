@@ -30,7 +30,7 @@ export function SelectableTable<T extends { id: string }>({
   return (
     <Table.ScrollContainer minWidth={minWidth} type="native">
       <Table striped highlightOnHover verticalSpacing="xs">
-        <Table.Caption className="admin-sr-only">{caption}</Table.Caption>
+        <Table.Caption className="sr-only">{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col" w={48}>

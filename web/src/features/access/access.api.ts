@@ -5,7 +5,8 @@ import {
   ResetLearnersResponseSchema,
 } from '@cerise/common';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { saveResponse, send, sendJson } from '../users/admin-http.ts';
+import { api } from '../../app/api.ts';
+import { downloadFile } from '../../app/download.ts';
 import { USERS_KEY } from '../users/users.api.ts';
 
 const ACCESS_KEY = ['access'] as const;
@@ -18,7 +19,7 @@ export function learnersCsvUrl(divisionId: string): string {
 export function useDivisionLearners(divisionId: string) {
   return useQuery({
     queryKey: [...ACCESS_KEY, divisionId, 'learners'],
-    queryFn: () => sendJson('GET', `${base(divisionId)}/learners`, undefined, AccessLearnersResponseSchema),
+    queryFn: () => api.get(`${base(divisionId)}/learners`, { schema: AccessLearnersResponseSchema }),
     enabled: divisionId !== '',
   });
 }
@@ -26,7 +27,7 @@ export function useDivisionLearners(divisionId: string) {
 export function useDivisionParents(divisionId: string) {
   return useQuery({
     queryKey: [...ACCESS_KEY, divisionId, 'parents'],
-    queryFn: () => sendJson('GET', `${base(divisionId)}/parents`, undefined, AccessParentsResponseSchema),
+    queryFn: () => api.get(`${base(divisionId)}/parents`, { schema: AccessParentsResponseSchema }),
     enabled: divisionId !== '',
   });
 }
@@ -45,20 +46,19 @@ function useAccessMutation<I, O>(fn: (input: I) => Promise<O>) {
 /** « Réinitialiser tous les comptes marqués »: back to jjmmaaaa, new password forced. */
 export function useResetLearners(divisionId: string) {
   return useAccessMutation((learnerIds: string[]) =>
-    sendJson('POST', `${base(divisionId)}/learners/reset`, { learnerIds }, ResetLearnersResponseSchema),
+    api.post(`${base(divisionId)}/learners/reset`, { learnerIds }, { schema: ResetLearnersResponseSchema }),
   );
 }
 
 export function useResetParentPassword() {
   return useAccessMutation((parentId: string) =>
-    sendJson('POST', `/api/v1/access/parents/${encodeURIComponent(parentId)}/password-reset`, undefined, ParentPasswordResetResponseSchema),
+    api.post(`/api/v1/access/parents/${encodeURIComponent(parentId)}/password-reset`, undefined, { schema: ParentPasswordResetResponseSchema }),
   );
 }
 
 /** The PDF letters of the ticked parents (each gets a new temporary password). */
 export function useParentLetters(divisionId: string) {
-  return useAccessMutation(async ({ parentIds, fallbackName }: { parentIds: string[]; fallbackName: string }) => {
-    const response = await send('POST', `${base(divisionId)}/parents/letters`, { parentIds });
-    return saveResponse(response, fallbackName);
-  });
+  return useAccessMutation(({ parentIds, fallbackName }: { parentIds: string[]; fallbackName: string }) =>
+    downloadFile('POST', `${base(divisionId)}/parents/letters`, fallbackName, { parentIds }),
+  );
 }

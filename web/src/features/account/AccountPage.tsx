@@ -1,8 +1,9 @@
-import { Paper, SimpleGrid, Text, Title } from '@mantine/core';
+import { SimpleGrid, Text } from '@mantine/core';
 import { useCurrentUser } from '../../app/current-user.tsx';
 import { t } from '../../app/i18n/t.ts';
 import { notifySuccess } from '../../ui/notify.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { SectionCard } from '../../ui/SectionCard.tsx';
 import { ChangeEmailForm } from './ChangeEmailForm.tsx';
 import { PasswordChangeForm } from './PasswordChangeForm.tsx';
 
@@ -15,10 +16,7 @@ export function AccountPage() {
     <>
       <PageTitle>{t('account.title')}</PageTitle>
 
-      <Paper withBorder p="lg" radius="md" mb="xl" component="section" aria-labelledby="account-details">
-        <Title order={2} size="h3" mb="md" id="account-details">
-          {t('account.detailsTitle')}
-        </Title>
+      <SectionCard id="account-details" title={t('account.detailsTitle')} titleMb="md" mb="xl">
         <SimpleGrid component="dl" className="details-list" cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing="sm">
           <div>
             <dt>{t('account.login')}</dt>
@@ -42,24 +40,18 @@ export function AccountPage() {
             {t('account.emailHint')}
           </Text>
         )}
-      </Paper>
+      </SectionCard>
 
-      <Paper withBorder p="lg" radius="md" mb="xl" component="section" aria-labelledby="account-email">
-        <Title order={2} size="h3" mb="md" id="account-email">
-          {t('account.emailForm.title')}
-        </Title>
+      <SectionCard id="account-email" title={t('account.emailForm.title')} titleMb="md" mb="xl">
         <ChangeEmailForm />
-      </Paper>
+      </SectionCard>
 
-      <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="account-password">
-        <Title order={2} size="h3" mb="md" id="account-password">
-          {t('account.passwordForm.title')}
-        </Title>
+      <SectionCard id="account-password" title={t('account.passwordForm.title')} titleMb="md" mb={0}>
         <PasswordChangeForm
           submitLabel={t('account.passwordForm.submit')}
           onSuccess={() => notifySuccess(t('account.passwordForm.success'))}
         />
-      </Paper>
+      </SectionCard>
     </>
   );
 }

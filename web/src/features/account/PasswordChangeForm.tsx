@@ -1,10 +1,12 @@
 import { Group, Stack } from '@mantine/core';
-import { checkPassword, PASSWORD_MIN_LENGTH } from '@cerise/common';
+import { PASSWORD_MIN_LENGTH } from '@cerise/common';
 import { useRef, useState, type FormEvent } from 'react';
 import { errorText, isApiError } from '../../app/api.ts';
 import { t } from '../../app/i18n/t.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { focusFirstError } from '../../ui/focus-first-error.ts';
+import { useNewPassword } from '../../ui/new-password.ts';
+import { NewPasswordFields } from '../../ui/NewPasswordFields.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
 import { RequiredFieldsNote } from '../../ui/RequiredFieldsNote.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
@@ -28,34 +30,20 @@ const FIELD_OF_CODE: Record<string, Field> = {
   'account.password_unchanged': 'next',
 };
 
-function policyProblemText(problem: ReturnType<typeof checkPassword>): string | undefined {
-  if (problem === 'too_short') return t('password.tooShort', { min: PASSWORD_MIN_LENGTH });
-  if (problem === 'too_long') return t('password.tooLong');
-  if (problem === 'is_birth_date') return t('password.isBirthDate');
-  return undefined;
-}
-
 /** Current (when unknown) + new + confirmation, checked against the policy before sending. */
 export function PasswordChangeForm({ knownCurrentPassword, submitLabel, onSuccess }: PasswordChangeFormProps) {
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const password = useNewPassword();
   const [errors, setErrors] = useState<Errors>({});
   const [askCurrent, setAskCurrent] = useState(!knownCurrentPassword);
   const [alertError, setAlertError] = useState<unknown>(null);
-  const refs = { current: useRef<HTMLInputElement>(null), next: useRef<HTMLInputElement>(null), confirm: useRef<HTMLInputElement>(null) };
+  const refs = { current: useRef<HTMLInputElement>(null), ...password.refs };
   const mutation = useChangePassword();
 
-  const validate = (): Errors => {
-    const found: Errors = {};
-    if (askCurrent && !current) found.current = t('password.currentRequired');
-    if (!next) found.next = t('password.newRequired');
-    else found.next = policyProblemText(checkPassword(next));
-    if (!confirm) found.confirm = t('password.confirmRequired');
-    else if (next && confirm !== next) found.confirm = t('password.mismatch');
-    if (!found.next) delete found.next;
-    return found;
-  };
+  const validate = (): Errors => ({
+    ...(askCurrent && !current ? { current: t('password.currentRequired') } : {}),
+    ...password.check(),
+  });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -73,12 +61,11 @@ export function PasswordChangeForm({ knownCurrentPassword, submitLabel, onSucces
     }
     const currentPassword = askCurrent ? current : (knownCurrentPassword ?? '');
     mutation.mutate(
-      { currentPassword, newPassword: next },
+      { currentPassword, newPassword: password.next },
       {
         onSuccess: () => {
           setCurrent('');
-          setNext('');
-          setConfirm('');
+          password.clear();
           setErrors({});
           onSuccess();
         },
@@ -113,25 +100,7 @@ export function PasswordChangeForm({ knownCurrentPassword, submitLabel, onSucces
             error={errors.current}
           />
         )}
-        <PasswordField
-          ref={refs.next}
-          label={t('password.newLabel')}
-          autoComplete="new-password"
-          required
-          description={t('password.policy', { min: PASSWORD_MIN_LENGTH })}
-          value={next}
-          onChange={(e) => setNext(e.currentTarget.value)}
-          error={errors.next}
-        />
-        <PasswordField
-          ref={refs.confirm}
-          label={t('password.confirmLabel')}
-          autoComplete="new-password"
-          required
-          value={confirm}
-          onChange={(e) => setConfirm(e.currentTarget.value)}
-          error={errors.confirm}
-        />
+        <NewPasswordFields password={password} errors={errors} description={t('password.policy', { min: PASSWORD_MIN_LENGTH })} />
         <Group>
           <SubmitButton pending={mutation.isPending}>{submitLabel}</SubmitButton>
         </Group>

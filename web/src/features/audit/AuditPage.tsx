@@ -1,19 +1,18 @@
 import { AUDIT_ACTION_LABELS, type AuditEntryDto } from '@cerise/common';
-import { Anchor, Button, Checkbox, Group, List, NativeSelect, Table, Text } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { Checkbox, List, NativeSelect, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconCalendar } from '@tabler/icons-react';
 import { useRef } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { useCurrentUser } from '../../app/current-user.tsx';
 import { fr } from '../../app/i18n/fr.ts';
 import { t } from '../../app/i18n/t.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { FrenchDateInput } from '../../ui/FrenchDateInput.tsx';
+import { ListFilters, ListStatus } from '../../ui/ListFilters.tsx';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
-import { parseFrenchDate } from '../users/BirthDateInput.tsx';
+import { pageCountOf, Pager } from '../../ui/Pager.tsx';
+import { useAddressParams } from '../../ui/use-address-params.ts';
+import { BackToSettings } from '../settings/BackToSettings.tsx';
 import { frenchDateTime, personName } from '../users/format.ts';
-import { Pager } from '../users/Pager.tsx';
 import { actionText, detailLines } from './audit-details.ts';
 import { useAuditEntries } from './audit.api.ts';
 import { UserPicker } from './UserPicker.tsx';
@@ -79,36 +78,19 @@ function Details({ entry }: { entry: AuditEntryDto }) {
 
 function DateFilter({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
   return (
-    <DateInput
+    <FrenchDateInput
       label={label}
-      placeholder={t('admin.birthDate.placeholder')}
       value={value || null}
       onChange={(v) => onChange(v ?? '')}
-      valueFormat="DD/MM/YYYY"
-      dateParser={parseFrenchDate}
       clearable
       clearButtonProps={{ 'aria-label': t('audit.filters.clearDate', { label }) }}
-      leftSection={<IconCalendar size={16} aria-hidden="true" />}
-      ariaLabels={{
-        previousMonth: t('admin.birthDate.previousMonth'),
-        nextMonth: t('admin.birthDate.nextMonth'),
-        previousYear: t('admin.birthDate.previousYear'),
-        nextYear: t('admin.birthDate.nextYear'),
-        previousDecade: t('admin.birthDate.previousDecade'),
-        nextDecade: t('admin.birthDate.nextDecade'),
-      }}
-      popoverProps={{ withinPortal: true }}
-      // Weekends and the days of other months would be drawn in light colours, below 4.5:1.
-      weekendDays={[]}
-      hideOutsideDates
     />
   );
 }
 
 /** `/:uai/settings/journal`: « Journal des actions » (administrators), filters in the address. */
 export function AuditPage() {
-  const { establishment } = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const { params, page, update, setPage } = useAddressParams();
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   const countRef = useRef<HTMLParagraphElement>(null);
   const from = ISO_DAY.test(params.get('du') ?? '') ? params.get('du')! : '';
@@ -116,25 +98,10 @@ export function AuditPage() {
   const userId = params.get('utilisateur') ?? '';
   const action = /^[a-z_.]+$/.test(params.get('action') ?? '') ? params.get('action')! : '';
   const includeSignIns = params.get('connexions') === 'oui';
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const entries = useAuditEntries({ from, to, userId, action, includeSignIns, page, pageSize: PAGE_SIZE });
 
-  const update = (patch: Record<string, string | null>, resetPage = true) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        if (resetPage) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-
   const total = entries.data?.total ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pageCount = pageCountOf(total, PAGE_SIZE);
   const items = entries.data?.items ?? [];
   const filtered = Boolean(from || to || userId || action || includeSignIns);
   const countText = t('audit.count', { count: total });
@@ -143,47 +110,42 @@ export function AuditPage() {
     <>
       <PageTitle>{t('audit.title')}</PageTitle>
       <Text mb="xs">{t('audit.intro')}</Text>
-      <Text size="sm" mb="md">
-        <Anchor component={Link} to={`/${establishment.uai}/settings`}>
-          {t('admin.backToSettings')}
-        </Anchor>
-      </Text>
+      <BackToSettings />
 
-      <form role="search" aria-label={t('audit.filters.label')} onSubmit={(e) => e.preventDefault()}>
-        <div className="admin-filters">
-          <DateFilter label={t('audit.filters.from')} value={from} onChange={(v) => update({ du: v || null })} />
-          <DateFilter label={t('audit.filters.to')} value={to} onChange={(v) => update({ au: v || null })} />
-          <UserPicker
-            label={t('audit.filters.user')}
-            description={t('audit.filters.userHint')}
-            value={userId}
-            onChange={(id) => update({ utilisateur: id || null })}
+      <ListFilters
+        label={t('audit.filters.label')}
+        footer={
+          <Checkbox
+            mt="md"
+            label={t('audit.filters.signIns')}
+            checked={includeSignIns}
+            onChange={(e) => update({ connexions: e.currentTarget.checked ? 'oui' : null })}
           />
-          <NativeSelect
-            label={t('audit.filters.action')}
-            value={action}
-            onChange={(e) => update({ action: e.currentTarget.value || null })}
-            data={actionOptions()}
-          />
-        </div>
-        <Checkbox
-          mt="md"
-          label={t('audit.filters.signIns')}
-          checked={includeSignIns}
-          onChange={(e) => update({ connexions: e.currentTarget.checked ? 'oui' : null })}
+        }
+      >
+        <DateFilter label={t('audit.filters.from')} value={from} onChange={(v) => update({ du: v || null })} />
+        <DateFilter label={t('audit.filters.to')} value={to} onChange={(v) => update({ au: v || null })} />
+        <UserPicker
+          label={t('audit.filters.user')}
+          description={t('audit.filters.userHint')}
+          value={userId}
+          onChange={(id) => update({ utilisateur: id || null })}
         />
-      </form>
+        <NativeSelect
+          label={t('audit.filters.action')}
+          value={action}
+          onChange={(e) => update({ action: e.currentTarget.value || null })}
+          data={actionOptions()}
+        />
+      </ListFilters>
 
-      <Group justify="space-between" mt="md" mb="xs" wrap="wrap">
-        <Text size="sm" role="status" fw={500} ref={countRef} tabIndex={-1}>
-          {entries.data ? countText : ''}
-        </Text>
-        {filtered && (
-          <Button variant="subtle" size="xs" onClick={() => update({ du: null, au: null, utilisateur: null, action: null, connexions: null })}>
-            {t('audit.filters.clear')}
-          </Button>
-        )}
-      </Group>
+      <ListStatus
+        ref={countRef}
+        text={entries.data ? countText : ''}
+        filtered={filtered}
+        clearLabel={t('audit.filters.clear')}
+        onClear={() => update({ du: null, au: null, utilisateur: null, action: null, connexions: null })}
+      />
 
       {entries.isPending && <PageLoader />}
       {entries.isError && <ErrorAlert error={entries.error} onRetry={() => void entries.refetch()} />}
@@ -192,7 +154,7 @@ export function AuditPage() {
         (wide ? (
           <Table.ScrollContainer minWidth={900} type="native">
             <Table striped verticalSpacing="xs">
-              <Table.Caption className="admin-sr-only">{`${t('audit.title')} — ${countText}`}</Table.Caption>
+              <Table.Caption className="sr-only">{`${t('audit.title')} — ${countText}`}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('audit.columns.at')}</Table.Th>
@@ -254,9 +216,8 @@ export function AuditPage() {
         label={t('audit.pagerLabel')}
         page={Math.min(page, pageCount)}
         pageCount={pageCount}
-        hasNext={page < pageCount}
         onChange={(p) => {
-          update({ page: p > 1 ? String(p) : null }, false);
+          setPage(p);
           requestAnimationFrame(() => countRef.current?.focus());
         }}
       />

@@ -1,6 +1,6 @@
 import { AuditListResponseSchema } from '@cerise/common';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { sendJson } from '../users/admin-http.ts';
+import { api } from '../../app/api.ts';
 
 export type AuditFilters = {
   from: string;
@@ -27,7 +27,7 @@ export function auditPath(f: AuditFilters): string {
 export function useAuditEntries(filters: AuditFilters) {
   return useQuery({
     queryKey: ['audit', filters],
-    queryFn: () => sendJson('GET', auditPath(filters), undefined, AuditListResponseSchema),
+    queryFn: () => api.get(auditPath(filters), { schema: AuditListResponseSchema }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,13 +1,15 @@
 import { ERROR_MESSAGES } from '@cerise/common';
-import { Alert, Anchor, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../app/api.ts';
 import { t } from '../../app/i18n/t.ts';
 import type { LoginLocationState } from '../../app/layout/AppLayout.tsx';
+import { AuthCard } from '../../ui/AuthCard.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { focusFirstError } from '../../ui/focus-first-error.ts';
+import { LoginField } from '../../ui/LoginField.tsx';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
@@ -89,66 +91,58 @@ export function LoginPage() {
   };
 
   return (
-    <Stack align="center">
-      <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={460}>
-        <PageTitle documentTitle={t('auth.login.documentTitle')}>{t('auth.login.title')}</PageTitle>
-        <Text fw={700} size="lg" mb="md">
-          {t('auth.login.establishment', { name: establishment.data.name, uai: establishment.data.uai })}
-        </Text>
+    <AuthCard maw={460}>
+      <PageTitle documentTitle={t('auth.login.documentTitle')}>{t('auth.login.title')}</PageTitle>
+      <Text fw={700} size="lg" mb="md">
+        {t('auth.login.establishment', { name: establishment.data.name, uai: establishment.data.uai })}
+      </Text>
 
-        {state.loggedOut && !loginMutation.error && (
-          <Alert color="blue" variant="light" role="status" icon={<IconInfoCircle aria-hidden="true" />} mb="md">
-            {t('auth.login.loggedOut')}
-          </Alert>
-        )}
-        {state.sessionEnded && !loginMutation.error && (
-          <Alert color="blue" variant="light" role="status" icon={<IconInfoCircle aria-hidden="true" />} mb="md">
-            {ERROR_MESSAGES['auth.unauthenticated']}
-          </Alert>
-        )}
-        {state.passwordReset && !loginMutation.error && (
-          <Alert color="green" variant="light" role="status" icon={<IconCircleCheck aria-hidden="true" />} mb="md">
-            {t('auth.login.passwordResetDone')}
-          </Alert>
-        )}
-        {loginMutation.error && <ErrorAlert error={loginMutation.error} />}
+      {state.loggedOut && !loginMutation.error && (
+        <Alert color="blue" variant="light" role="status" icon={<IconInfoCircle aria-hidden="true" />} mb="md">
+          {t('auth.login.loggedOut')}
+        </Alert>
+      )}
+      {state.sessionEnded && !loginMutation.error && (
+        <Alert color="blue" variant="light" role="status" icon={<IconInfoCircle aria-hidden="true" />} mb="md">
+          {ERROR_MESSAGES['auth.unauthenticated']}
+        </Alert>
+      )}
+      {state.passwordReset && !loginMutation.error && (
+        <Alert color="green" variant="light" role="status" icon={<IconCircleCheck aria-hidden="true" />} mb="md">
+          {t('auth.login.passwordResetDone')}
+        </Alert>
+      )}
+      {loginMutation.error && <ErrorAlert error={loginMutation.error} />}
 
-        <form onSubmit={onSubmit} noValidate>
-          <Stack gap="md">
-            <RequiredFieldsNote />
-            <TextInput
-              ref={loginRef}
-              label={t('auth.login.loginLabel')}
-              name="login"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-              value={login}
-              onChange={(e) => setLogin(e.currentTarget.value)}
-              error={errors.login}
-            />
-            <PasswordField
-              ref={passwordRef}
-              label={t('auth.login.passwordLabel')}
-              name="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              error={errors.password}
-            />
-            <Group>
-              <SubmitButton pending={loginMutation.isPending}>{t('auth.login.submit')}</SubmitButton>
-            </Group>
-          </Stack>
-        </form>
-        <Text size="sm" mt="lg">
-          <Anchor component={Link} to={`/${establishment.data.uai}/mot-de-passe-oublie`}>
-            {t('auth.login.lostPassword')}
-          </Anchor>
-        </Text>
-      </Paper>
-    </Stack>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="md">
+          <RequiredFieldsNote />
+          <LoginField
+            ref={loginRef}
+            value={login}
+            onChange={(e) => setLogin(e.currentTarget.value)}
+            error={errors.login}
+          />
+          <PasswordField
+            ref={passwordRef}
+            label={t('auth.login.passwordLabel')}
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={errors.password}
+          />
+          <Group>
+            <SubmitButton pending={loginMutation.isPending}>{t('auth.login.submit')}</SubmitButton>
+          </Group>
+        </Stack>
+      </form>
+      <Text size="sm" mt="lg">
+        <Anchor component={Link} to={`/${establishment.data.uai}/mot-de-passe-oublie`}>
+          {t('auth.login.lostPassword')}
+        </Anchor>
+      </Text>
+    </AuthCard>
   );
 }

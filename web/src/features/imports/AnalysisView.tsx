@@ -1,5 +1,5 @@
 import { MODULE_PATHS, type SiecleImportReport, type SiecleImportRunSummary } from '@cerise/common';
-import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconCircleCheck, IconFileImport } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
@@ -7,17 +7,17 @@ import { Link, useNavigate } from 'react-router';
 import { isApiError } from '../../app/api.ts';
 import { useCurrentUser } from '../../app/current-user.tsx';
 import { t } from '../../app/i18n/t.ts';
-import { notifySuccess } from '../../ui/notify.tsx';
-import { notifyInfo } from './notify-info.tsx';
+import { notifyInfo, notifySuccess } from '../../ui/notify.tsx';
 import { requestTitleFocus } from '../../ui/page-focus.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { SectionCard } from '../../ui/SectionCard.tsx';
 import { formatTime, totalOf } from './format.ts';
 import { ImportErrorAlert } from './UploadStatus.tsx';
 import { importKeys, useApplyImport, useCancelAnalysis } from './imports.api.ts';
-import { CountsChart, CountsTable } from './ImportSummary.tsx';
 import { PeopleTable } from './PeopleTable.tsx';
 import { reportSections } from './report-model.ts';
 import { RunFacts } from './RunFacts.tsx';
+import { SummarySection } from './SummarySection.tsx';
 import { WarningsList } from './WarningsList.tsx';
 
 /** An analysis waits this long for its confirmation (server: ANALYSIS_TTL_MS). */
@@ -43,7 +43,6 @@ export function AnalysisView({ report, runId, summary }: AnalysisViewProps) {
   const importsPath = `/${establishment.uai}/${MODULE_PATHS.imports}`;
   const kind = t(`imports.kinds.${report.kind}`);
   const changes = totalOf(report.created) + totalOf(report.updated) + totalOf(report.hidden);
-  const hiddenTotal = totalOf(report.hidden);
   const expiresAt = summary ? new Date(Date.parse(summary.createdAt) + ANALYSIS_TTL_MS) : null;
   const sections = useMemo(() => reportSections(report), [report]);
   const [showPeople, setShowPeople] = useState(false);
@@ -81,28 +80,10 @@ export function AnalysisView({ report, runId, summary }: AnalysisViewProps) {
         {changes === 0 ? t('imports.analysis.nothingToDo') : t('imports.analysis.ready')}
       </Alert>
 
-      <Paper withBorder p="lg" radius="md" mb="lg" component="section" aria-labelledby="imports-summary-title">
-        <Title order={2} size="h3" mb="sm" id="imports-summary-title">
-          {t('imports.report.summaryTitle')}
-        </Title>
-        <Stack gap="md">
-          <CountsTable report={report} />
-          {report.kind === 'teachers' && report.ignored > 0 && <Text size="sm">{t('imports.analysis.ignored', { count: report.ignored })}</Text>}
-          {hiddenTotal > 0 && <Text size="sm">{t('imports.analysis.hiddenNote')}</Text>}
-          <CountsChart report={report} />
-        </Stack>
-      </Paper>
+      <SummarySection report={report} />
+      <WarningsList warnings={report.warnings} />
 
-      {report.warnings.length > 0 && (
-        <Paper withBorder p="lg" radius="md" mb="lg">
-          <WarningsList warnings={report.warnings} />
-        </Paper>
-      )}
-
-      <Paper withBorder p="lg" radius="md" mb="lg" component="section" aria-labelledby="imports-confirm-title" className="confirm-box">
-        <Title order={2} size="h3" mb="sm" id="imports-confirm-title">
-          {t('imports.analysis.confirmTitle')}
-        </Title>
+      <SectionCard id="imports-confirm-title" title={t('imports.analysis.confirmTitle')} className="confirm-box">
         <Stack gap="sm">
           <Text size="sm">{t('imports.analysis.allOrNothing')}</Text>
           {expiresAt && (
@@ -147,12 +128,9 @@ export function AnalysisView({ report, runId, summary }: AnalysisViewProps) {
             </Text>
           )}
         </Stack>
-      </Paper>
+      </SectionCard>
 
-      <Paper withBorder p="lg" radius="md" mb="lg" component="section" aria-labelledby="imports-people-title">
-        <Title order={2} size="h3" mb="xs" id="imports-people-title">
-          {t('imports.analysis.peopleTitle')}
-        </Title>
+      <SectionCard id="imports-people-title" title={t('imports.analysis.peopleTitle')} titleMb="xs">
         <Text size="sm" mb="sm">
           {t('imports.analysis.peopleNote')}
         </Text>
@@ -175,7 +153,7 @@ export function AnalysisView({ report, runId, summary }: AnalysisViewProps) {
             </Stack>
           )}
         </div>
-      </Paper>
+      </SectionCard>
     </>
   );
 }

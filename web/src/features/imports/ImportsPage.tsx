@@ -1,10 +1,11 @@
 import { schoolYearOf } from '@cerise/common';
-import { Alert, Code, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Code, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useCurrentUser } from '../../app/current-user.tsx';
 import { t } from '../../app/i18n/t.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { SectionCard } from '../../ui/SectionCard.tsx';
 import { ImportHistory } from './ImportHistory.tsx';
 import { useImportHistory } from './imports.api.ts';
 import { LearnersImportForm } from './LearnersImportForm.tsx';
@@ -43,10 +44,7 @@ export function ImportsPage() {
         <Text fw={700}>{t('imports.teachersFirst')}</Text>
       </Stack>
 
-      <Paper withBorder p="lg" radius="md" mb="xl" component="section" aria-labelledby="imports-teachers-title">
-        <Title order={2} size="h3" id="imports-teachers-title">
-          {t('imports.teachers.title')}
-        </Title>
+      <SectionCard id="imports-teachers-title" title={t('imports.teachers.title')} titleMb={0} mb="xl">
         <Text c="dimmed" size="sm" mb="md">
           {t('imports.teachers.subtitle')}
         </Text>
@@ -61,12 +59,9 @@ export function ImportsPage() {
           </Text>
         </WhereInSiecle>
         <TeachersImportForm flow={flow} />
-      </Paper>
+      </SectionCard>
 
-      <Paper withBorder p="lg" radius="md" mb="xl" component="section" aria-labelledby="imports-learners-title">
-        <Title order={2} size="h3" id="imports-learners-title">
-          {t('imports.learners.title')}
-        </Title>
+      <SectionCard id="imports-learners-title" title={t('imports.learners.title')} titleMb={0} mb="xl">
         <Text c="dimmed" size="sm" mb="md">
           {t('imports.learners.subtitle')}
         </Text>
@@ -79,14 +74,11 @@ export function ImportsPage() {
           <Text size="sm">{t('imports.learners.where')}</Text>
         </WhereInSiecle>
         <LearnersImportForm flow={flow} />
-      </Paper>
+      </SectionCard>
 
-      <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="imports-history-title">
-        <Title order={2} size="h3" mb="md" id="imports-history-title">
-          {t('imports.history.title')}
-        </Title>
+      <SectionCard id="imports-history-title" title={t('imports.history.title')} titleMb="md" mb={0}>
         <ImportHistory />
-      </Paper>
+      </SectionCard>
     </>
   );
 }

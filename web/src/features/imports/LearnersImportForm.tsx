@@ -42,6 +42,9 @@ export function LearnersImportForm({ flow }: { flow: UploadFlow }) {
     flow.reset('learners');
   };
 
+  /** What the three file fields have in common. */
+  const slotProps = (slot: Slot) => ({ ref: refs[slot], name: slot, error: errors[slot], disabled: pending, onChange: choose(slot) });
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (pending) return;
@@ -68,24 +71,8 @@ export function LearnersImportForm({ flow }: { flow: UploadFlow }) {
       <Stack gap="md">
         <Fieldset legend={t('imports.learners.separateTitle')} variant="filled">
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-            <FileField
-              ref={refs.eleves}
-              name="eleves"
-              label={t('imports.learners.elevesLabel')}
-              accept=".xml,text/xml,application/xml"
-              error={errors.eleves}
-              disabled={pending}
-              onChange={choose('eleves')}
-            />
-            <FileField
-              ref={refs.responsables}
-              name="responsables"
-              label={t('imports.learners.responsablesLabel')}
-              accept=".xml,text/xml,application/xml"
-              error={errors.responsables}
-              disabled={pending}
-              onChange={choose('responsables')}
-            />
+            <FileField {...slotProps('eleves')} label={t('imports.learners.elevesLabel')} accept=".xml,text/xml,application/xml" />
+            <FileField {...slotProps('responsables')} label={t('imports.learners.responsablesLabel')} accept=".xml,text/xml,application/xml" />
           </SimpleGrid>
         </Fieldset>
         <Fieldset legend={t('imports.learners.zipTitle')} variant="filled">
@@ -93,14 +80,10 @@ export function LearnersImportForm({ flow }: { flow: UploadFlow }) {
             {t('imports.learners.zipIntro')}
           </Text>
           <FileField
-            ref={refs.zip}
-            name="zip"
+            {...slotProps('zip')}
             label={t('imports.learners.zipLabel')}
             description={t('imports.learners.zipDescription')}
             accept=".zip,application/zip"
-            error={errors.zip}
-            disabled={pending}
-            onChange={choose('zip')}
           />
         </Fieldset>
         <Group>

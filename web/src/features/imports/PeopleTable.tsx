@@ -1,8 +1,9 @@
 import type { SiecleImportReportPerson } from '@cerise/common';
-import { Badge, Button, Group, NativeSelect, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight, IconSearch } from '@tabler/icons-react';
+import { Badge, Group, NativeSelect, Table, Text, Title } from '@mantine/core';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { t } from '../../app/i18n/t.ts';
+import { pageCountOf, Pager } from '../../ui/Pager.tsx';
+import { SearchField } from '../../ui/SearchField.tsx';
 import { filterPeople, statusText, type Column, type Section, type StatusFilter } from './report-model.ts';
 
 export const PAGE_SIZE = 50;
@@ -55,7 +56,7 @@ export function PeopleTable({ section }: { section: Section }) {
   const rows = useMemo(() => filterPeople(section, deferredQuery, status), [section, deferredQuery, status]);
 
   const total = section.people.length;
-  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const pages = pageCountOf(rows.length, PAGE_SIZE);
   const current = Math.min(page, pages);
   const from = (current - 1) * PAGE_SIZE;
   const visible = rows.slice(from, from + PAGE_SIZE);
@@ -80,11 +81,9 @@ export function PeopleTable({ section }: { section: Section }) {
         <>
           {withTools && (
             <Group align="flex-end" gap="md" mb="xs" wrap="wrap">
-              <TextInput
-                type="search"
+              <SearchField
                 label={t('imports.people.search')}
                 description={t('imports.people.searchDescription')}
-                leftSection={<IconSearch size={16} aria-hidden="true" />}
                 value={query}
                 onChange={(e) => {
                   setQuery(e.currentTarget.value);
@@ -155,35 +154,14 @@ export function PeopleTable({ section }: { section: Section }) {
             </Table.ScrollContainer>
           )}
 
-          {pages > 1 && (
-            <nav aria-label={t('imports.people.pagination.label', { table: section.title })}>
-              <Group gap="sm" mt="xs" wrap="wrap">
-                <Button
-                  variant="default"
-                  size="xs"
-                  leftSection={<IconChevronLeft size={16} aria-hidden="true" />}
-                  data-disabled={current <= 1 || undefined}
-                  aria-disabled={current <= 1 || undefined}
-                  onClick={() => current > 1 && setPage(current - 1)}
-                >
-                  {t('imports.people.pagination.previous')}
-                </Button>
-                <Text size="sm" aria-live="polite">
-                  {t('imports.people.pagination.page', { page: current, pages })} ({rangeText})
-                </Text>
-                <Button
-                  variant="default"
-                  size="xs"
-                  rightSection={<IconChevronRight size={16} aria-hidden="true" />}
-                  data-disabled={current >= pages || undefined}
-                  aria-disabled={current >= pages || undefined}
-                  onClick={() => current < pages && setPage(current + 1)}
-                >
-                  {t('imports.people.pagination.next')}
-                </Button>
-              </Group>
-            </nav>
-          )}
+          <Pager
+            label={t('imports.people.pagination.label', { table: section.title })}
+            page={current}
+            pageCount={pages}
+            detail={rangeText}
+            mt="xs"
+            onChange={setPage}
+          />
         </>
       )}
     </section>

@@ -1,5 +1,5 @@
 import type { SiecleImportReport, SiecleImportRunSummary } from '@cerise/common';
-import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconCheck, IconCopy, IconFileTypeCsv, IconFileTypePdf, IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useCurrentUser } from '../../app/current-user.tsx';
@@ -7,14 +7,15 @@ import { t } from '../../app/i18n/t.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { notifySuccess } from '../../ui/notify.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
-import { formatDateTime, totalOf } from './format.ts';
+import { SectionCard } from '../../ui/SectionCard.tsx';
+import { formatDateTime } from './format.ts';
 import { BackToImports } from './BackToImports.tsx';
 import { reportCsvUrl, reportPdfUrl } from './imports.api.ts';
-import { CountsChart, CountsTable } from './ImportSummary.tsx';
 import { PeopleTable } from './PeopleTable.tsx';
 import { copyReport } from './report-copy.ts';
 import { reportSections } from './report-model.ts';
 import { RunFacts } from './RunFacts.tsx';
+import { SummarySection } from './SummarySection.tsx';
 import { WarningsList } from './WarningsList.tsx';
 
 type ReportViewProps = {
@@ -90,46 +91,26 @@ export function ReportView({ report, runId, summary }: ReportViewProps) {
         {report.mailsQueued > 0 && <Text size="sm">{t('imports.report.mailsQueued', { count: report.mailsQueued })}</Text>}
       </Stack>
 
-      <Paper withBorder p="lg" radius="md" mb="lg" component="section" aria-labelledby="imports-summary-title">
-        <Title order={2} size="h3" mb="sm" id="imports-summary-title">
-          {t('imports.report.summaryTitle')}
-        </Title>
-        <Stack gap="md">
-          <CountsTable report={report} />
-          {report.kind === 'teachers' && report.ignored > 0 && <Text size="sm">{t('imports.report.ignored', { count: report.ignored })}</Text>}
-          {totalOf(report.hidden) > 0 && <Text size="sm">{t('imports.analysis.hiddenNote')}</Text>}
-          <CountsChart report={report} />
-        </Stack>
-      </Paper>
+      <SummarySection report={report} />
 
-      <Paper withBorder p="lg" radius="md" mb="lg" component="section" aria-labelledby="imports-structures-title">
-        <Title order={2} size="h3" mb="sm" id="imports-structures-title">
-          {t('imports.report.structuresTitle')}
-        </Title>
+      <SectionCard id="imports-structures-title" title={t('imports.report.structuresTitle')}>
         <Text size="sm" className="break-anywhere">
           {t('imports.report.divisionsCreated', { list: report.divisionsCreated.join(', ') || t('imports.noneFeminine') })}
         </Text>
         <Text size="sm" className="break-anywhere">
           {t('imports.report.groupsCreated', { list: report.groupsCreated.join(', ') || t('imports.none') })}
         </Text>
-      </Paper>
+      </SectionCard>
 
-      {report.warnings.length > 0 && (
-        <Paper withBorder p="lg" radius="md" mb="lg">
-          <WarningsList warnings={report.warnings} />
-        </Paper>
-      )}
+      <WarningsList warnings={report.warnings} />
 
-      <Paper withBorder p="lg" radius="md" mb="lg" component="section" aria-labelledby="imports-people-title">
-        <Title order={2} size="h3" mb="md" id="imports-people-title">
-          {t('imports.report.peopleTitle')}
-        </Title>
+      <SectionCard id="imports-people-title" title={t('imports.report.peopleTitle')} titleMb="md">
         <Stack gap="xl">
           {sections.map((section) => (
             <PeopleTable key={section.id} section={section} />
           ))}
         </Stack>
-      </Paper>
+      </SectionCard>
 
       <BackToImports />
     </>

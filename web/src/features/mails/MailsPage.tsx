@@ -1,15 +1,15 @@
 import { MAIL_STATUS_LABELS, type OutboxMail } from '@cerise/common';
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconChevronDown, IconChevronUp, IconInfoCircle, IconRefresh } from '@tabler/icons-react';
 import { useId, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { useCurrentUser } from '../../app/current-user.tsx';
+import { useSearchParams } from 'react-router';
 import { t } from '../../app/i18n/t.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { Pager } from '../../ui/Pager.tsx';
+import { BackToSettings } from '../settings/BackToSettings.tsx';
 import { frenchDateTime } from '../users/format.ts';
-import { Pager } from '../users/Pager.tsx';
 import { useMails } from './mails.api.ts';
 import '../users/admin.css';
 import './mails.css';
@@ -67,7 +67,6 @@ function MailCard({ mail }: { mail: OutboxMail }) {
 
 /** `/:uai/settings/courriels`: the establishment's outbox (administrators). */
 export function MailsPage() {
-  const { establishment } = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const mails = useMails(page, PAGE_SIZE);
@@ -77,11 +76,7 @@ export function MailsPage() {
     <>
       <PageTitle>{t('mails.title')}</PageTitle>
       <Text mb="xs">{t('mails.intro')}</Text>
-      <Text size="sm" mb="md">
-        <Anchor component={Link} to={`/${establishment.uai}/settings`}>
-          {t('admin.backToSettings')}
-        </Anchor>
-      </Text>
+      <BackToSettings />
 
       {mails.data &&
         (mails.data.smtpConfigured ? (

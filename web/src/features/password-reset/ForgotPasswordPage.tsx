@@ -1,9 +1,11 @@
-import { Alert, Anchor, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
 import { IconMailForward } from '@tabler/icons-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { t } from '../../app/i18n/t.ts';
+import { AuthCard } from '../../ui/AuthCard.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { LoginField } from '../../ui/LoginField.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RequiredFieldsNote } from '../../ui/RequiredFieldsNote.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
@@ -42,53 +44,45 @@ export function ForgotPasswordPage() {
   };
 
   return (
-    <Stack align="center">
-      <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={520}>
-        <PageTitle>{t('passwordReset.request.title')}</PageTitle>
-        {establishment.data && (
-          <Text fw={700} size="lg" mb="md">
-            {t('auth.login.establishment', { name: establishment.data.name, uai: establishment.data.uai })}
-          </Text>
-        )}
-        {message ? (
-          <div ref={messageRef} tabIndex={-1}>
-            <Alert color="blue" variant="light" icon={<IconMailForward aria-hidden="true" />} role="status" mb="md">
-              {message}
-            </Alert>
-          </div>
-        ) : (
-          <>
-            <Text mb="md">{t('passwordReset.request.intro')}</Text>
-            {request.isError && <ErrorAlert error={request.error} />}
-            <form onSubmit={onSubmit} noValidate>
-              <Stack gap="md">
-                <RequiredFieldsNote />
-                <TextInput
-                  ref={inputRef}
-                  label={t('auth.login.loginLabel')}
-                  description={t('passwordReset.request.loginHint')}
-                  name="login"
-                  autoComplete="username"
-                  autoCapitalize="none"
-                  spellCheck={false}
-                  required
-                  value={login}
-                  onChange={(e) => setLogin(e.currentTarget.value)}
-                  error={error}
-                />
-                <Group>
-                  <SubmitButton pending={request.isPending}>{t('passwordReset.request.submit')}</SubmitButton>
-                </Group>
-              </Stack>
-            </form>
-          </>
-        )}
-        <Text size="sm" mt="lg">
-          <Anchor component={Link} to={`/${uai}`}>
-            {t('passwordReset.backToLogin')}
-          </Anchor>
+    <AuthCard>
+      <PageTitle>{t('passwordReset.request.title')}</PageTitle>
+      {establishment.data && (
+        <Text fw={700} size="lg" mb="md">
+          {t('auth.login.establishment', { name: establishment.data.name, uai: establishment.data.uai })}
         </Text>
-      </Paper>
-    </Stack>
+      )}
+      {message ? (
+        <div ref={messageRef} tabIndex={-1}>
+          <Alert color="blue" variant="light" icon={<IconMailForward aria-hidden="true" />} role="status" mb="md">
+            {message}
+          </Alert>
+        </div>
+      ) : (
+        <>
+          <Text mb="md">{t('passwordReset.request.intro')}</Text>
+          {request.isError && <ErrorAlert error={request.error} />}
+          <form onSubmit={onSubmit} noValidate>
+            <Stack gap="md">
+              <RequiredFieldsNote />
+              <LoginField
+                ref={inputRef}
+                description={t('passwordReset.request.loginHint')}
+                value={login}
+                onChange={(e) => setLogin(e.currentTarget.value)}
+                error={error}
+              />
+              <Group>
+                <SubmitButton pending={request.isPending}>{t('passwordReset.request.submit')}</SubmitButton>
+              </Group>
+            </Stack>
+          </form>
+        </>
+      )}
+      <Text size="sm" mt="lg">
+        <Anchor component={Link} to={`/${uai}`}>
+          {t('passwordReset.backToLogin')}
+        </Anchor>
+      </Text>
+    </AuthCard>
   );
 }

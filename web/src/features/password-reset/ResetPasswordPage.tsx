@@ -1,21 +1,22 @@
-import { checkPassword, PASSWORD_MIN_LENGTH } from '@cerise/common';
-import { Alert, Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { PASSWORD_MIN_LENGTH } from '@cerise/common';
+import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { errorText, isApiError } from '../../app/api.ts';
 import { t } from '../../app/i18n/t.ts';
+import { AuthCard } from '../../ui/AuthCard.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { focusFirstError } from '../../ui/focus-first-error.ts';
+import { useNewPassword, type NewPasswordErrors } from '../../ui/new-password.ts';
+import { NewPasswordFields } from '../../ui/NewPasswordFields.tsx';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
-import { PasswordField } from '../../ui/PasswordField.tsx';
 import { RequiredFieldsNote } from '../../ui/RequiredFieldsNote.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { frenchDateTime } from '../users/format.ts';
 import { useCheckResetToken, useConfirmPasswordReset, type PasswordResetLoginState } from './password-reset.api.ts';
 
-type Field = 'next' | 'confirm';
 const POLICY_CODES = new Set(['account.password_too_short', 'account.password_too_long', 'account.password_is_birth_date']);
 
 /** `/:uai/reinitialisation/:token`: the page of the mailed link. */
@@ -24,21 +25,14 @@ export function ResetPasswordPage() {
   const navigate = useNavigate();
   const check = useCheckResetToken(token);
   const confirm = useConfirmPasswordReset();
-  const [next, setNext] = useState('');
-  const [again, setAgain] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const password = useNewPassword();
+  const [errors, setErrors] = useState<NewPasswordErrors>({});
   const [expired, setExpired] = useState(false);
-  const refs = { next: useRef<HTMLInputElement>(null), confirm: useRef<HTMLInputElement>(null) };
+  const refs = password.refs;
 
   const invalid = expired || (check.isError && isApiError(check.error) && check.error.status === 400);
 
-  const frame = (content: ReactNode) => (
-    <Stack align="center">
-      <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={520}>
-        {content}
-      </Paper>
-    </Stack>
-  );
+  const frame = (content: ReactNode) => <AuthCard>{content}</AuthCard>;
 
   if (check.isPending) return frame(<PageLoader />);
 
@@ -75,13 +69,7 @@ export function ResetPasswordPage() {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (confirm.isPending) return;
-    const found: Partial<Record<Field, string>> = {};
-    const problem = next ? checkPassword(next) : null;
-    if (!next) found.next = t('password.newRequired');
-    else if (problem === 'too_short') found.next = t('password.tooShort', { min: PASSWORD_MIN_LENGTH });
-    else if (problem === 'too_long') found.next = t('password.tooLong');
-    if (!again) found.confirm = t('password.confirmRequired');
-    else if (next && again !== next) found.confirm = t('password.mismatch');
+    const found = password.check();
     setErrors(found);
     if (Object.keys(found).length > 0) {
       focusFirstError(found, [
@@ -91,7 +79,7 @@ export function ResetPasswordPage() {
       return;
     }
     confirm.mutate(
-      { token, newPassword: next },
+      { token, newPassword: password.next },
       {
         onSuccess: () => {
           const state: PasswordResetLoginState = { passwordReset: true };
@@ -129,25 +117,7 @@ export function ResetPasswordPage() {
           <RequiredFieldsNote />
           {/* Lets password managers attach the new password to the right account. */}
           <input type="text" name="username" autoComplete="username" value={login} readOnly hidden />
-          <PasswordField
-            ref={refs.next}
-            label={t('password.newLabel')}
-            description={t('passwordReset.choose.policy', { min: PASSWORD_MIN_LENGTH })}
-            autoComplete="new-password"
-            required
-            value={next}
-            onChange={(e) => setNext(e.currentTarget.value)}
-            error={errors.next}
-          />
-          <PasswordField
-            ref={refs.confirm}
-            label={t('password.confirmLabel')}
-            autoComplete="new-password"
-            required
-            value={again}
-            onChange={(e) => setAgain(e.currentTarget.value)}
-            error={errors.confirm}
-          />
+          <NewPasswordFields password={password} errors={errors} description={t('passwordReset.choose.policy', { min: PASSWORD_MIN_LENGTH })} />
           <Group>
             <SubmitButton pending={confirm.isPending}>{t('passwordReset.choose.submit')}</SubmitButton>
           </Group>

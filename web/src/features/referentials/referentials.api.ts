@@ -1,8 +1,6 @@
 import {
   CompetencySchema,
-  ERROR_MESSAGES,
   ImportReportSchema,
-  ReferentialErrorResponseSchema,
   ReferentialListResponseSchema,
   ReferentialTreeSchema,
   type Competency,
@@ -11,8 +9,8 @@ import {
   type ReferentialTree,
 } from '@cerise/common';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../../app/api.ts';
-import { t } from '../../app/i18n/t.ts';
+import { api, hasCode, isApiError } from '../../app/api.ts';
+import { downloadFile } from '../../app/download.ts';
 
 const BASE = '/api/v1/referentials';
 
@@ -22,53 +20,15 @@ export const referentialKeys = {
   tree: (id: string) => ['referentials', 'tree', id] as const,
 };
 
-/** An API error of this module, with its `details` (conflicting version, format problems…). */
-export class ReferentialApiError extends ApiError {
-  constructor(status: number, code: string, message: string, details: unknown) {
-    super(status, code, message, details);
-    this.name = 'ReferentialApiError';
-  }
-}
-
 /** The French problems listed by the server in `details.problems` (import format errors). */
 export function errorProblems(error: unknown): string[] {
-  if (!(error instanceof ApiError)) return [];
+  if (!isApiError(error)) return [];
   const details = error.details as { problems?: unknown } | undefined;
   return Array.isArray(details?.problems) ? details.problems.filter((p): p is string => typeof p === 'string') : [];
 }
 
 export function isVersionConflict(error: unknown): boolean {
-  return error instanceof ApiError && error.code === 'referentials.version_conflict';
-}
-
-/**
- * A request whose body or answer is not plain JSON for `api` (the import sends the file as
- * typed; the export's file name is in a header). Errors become `ReferentialApiError`s.
- */
-async function rawRequest(method: string, path: string, body?: string): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(path, { method, headers, body: body ?? null, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'network', t('errors.network'));
-  }
-  if (response.ok) return response;
-  let json: unknown = null;
-  try {
-    json = await response.json();
-  } catch {
-    json = null;
-  }
-  const parsed = ReferentialErrorResponseSchema.safeParse(json);
-  if (parsed.success) {
-    const { code, message, details } = parsed.data.error;
-    const fallback = (ERROR_MESSAGES as Record<string, string>)[code];
-    throw new ReferentialApiError(response.status, code, message || fallback || t('errors.unexpected'), details);
-  }
-  const code = response.status === 401 ? 'auth.unauthenticated' : response.status === 404 ? 'common.not_found' : 'common.internal';
-  throw new ApiError(response.status, code, (ERROR_MESSAGES as Record<string, string>)[code] ?? t('errors.unexpected'));
+  return hasCode(error, 'referentials.version_conflict');
 }
 
 // --- reading ----------------------------------------------------------------------------------
@@ -182,20 +142,8 @@ export function useReloadCompetency(referentialId: string) {
 // --- exchange ----------------------------------------------------------------------------------
 
 /** Downloads the referential's exchange file (JSON), named by the server. */
-export async function downloadReferentialExport(referentialId: string): Promise<string> {
-  const response = await rawRequest('GET', `${BASE}/${encodeURIComponent(referentialId)}/export`);
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'referentiel.json';
-  const blob = new Blob([await response.text()], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return filename;
+export function downloadReferentialExport(referentialId: string): Promise<string> {
+  return downloadFile('GET', `${BASE}/${encodeURIComponent(referentialId)}/export`, 'referentiel.json');
 }
 
 export function useExportReferential() {
@@ -207,7 +155,7 @@ export function useImportReferential() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ content, dryRun }: { content: string; dryRun: boolean }): Promise<ImportReport> => {
-      const response = await rawRequest('POST', `${BASE}/import${dryRun ? '?dryRun=true' : ''}`, content);
+      const response = await api.raw('POST', `${BASE}/import${dryRun ? '?dryRun=true' : ''}`, content);
       return ImportReportSchema.parse(await response.json());
     },
     onSuccess: (report) => {

@@ -11,12 +11,12 @@ import {
 } from '@cerise/common';
 import { Button, Group, NumberInput, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useRef, useState, type FormEvent } from 'react';
+import { hasCode } from '../../app/api.ts';
 import { fr } from '../../app/i18n/fr.ts';
 import { interpolate, t } from '../../app/i18n/t.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { notifySuccess } from '../../ui/notify.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
-import { hasCode } from '../users/admin-http.ts';
 import { MasteryExample } from './MasteryExample.tsx';
 import { useSaveCalculationSettings } from './settings.api.ts';
 

@@ -1,13 +1,13 @@
 import { UpdateEstablishmentDetailsRequestSchema, type SettingsResponse } from '@cerise/common';
 import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useRef, useState, type ChangeEvent, type FormEvent, type RefObject } from 'react';
+import { hasCode } from '../../app/api.ts';
 import { t } from '../../app/i18n/t.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { focusFirstError } from '../../ui/focus-first-error.ts';
 import { notifySuccess } from '../../ui/notify.tsx';
 import { RequiredFieldsNote } from '../../ui/RequiredFieldsNote.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
-import { hasCode } from '../users/admin-http.ts';
 import { useSaveEstablishmentDetails } from './settings.api.ts';
 
 const FIELDS = ['name', 'address', 'postalCode', 'town', 'phone', 'email', 'headName', 'website'] as const;

@@ -5,13 +5,13 @@ import {
   type UpdateEstablishmentDetailsRequest,
 } from '@cerise/common';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../app/api.ts';
 import { ME_KEY } from '../auth/auth.api.ts';
-import { sendJson } from '../users/admin-http.ts';
 
 export const SETTINGS_KEY = ['settings'] as const;
 
 export function fetchSettings(): Promise<SettingsResponse> {
-  return sendJson('GET', '/api/v1/settings', undefined, SettingsResponseSchema);
+  return api.get('/api/v1/settings', { schema: SettingsResponseSchema });
 }
 
 /** The establishment's details and calculation settings (administrators). */
@@ -23,7 +23,7 @@ export function useSettings() {
 function useSettingsSave<I>(path: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: I) => sendJson('PUT', path, input, SettingsResponseSchema),
+    mutationFn: (input: I) => api.put(path, input, { schema: SettingsResponseSchema }),
     onSuccess: (result) => {
       queryClient.setQueryData(SETTINGS_KEY, result);
       // The header shows the establishment's name.

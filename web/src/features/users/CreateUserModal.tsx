@@ -1,10 +1,9 @@
 import { PossibleDuplicateSchema, USER_SOURCE_LABELS, type CreateUserResponse, type Profile } from '@cerise/common';
-import { Alert, Anchor, Button, Code, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { IconAlertTriangle, IconCheck, IconInfoCircle } from '@tabler/icons-react';
+import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useRef, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
-import { useCurrentUser } from '../../app/current-user.tsx';
+import { hasCode, isApiError } from '../../app/api.ts';
 import { t } from '../../app/i18n/t.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageLoader } from '../../ui/PageLoader.tsx';
@@ -12,8 +11,10 @@ import { RequiredFieldsNote } from '../../ui/RequiredFieldsNote.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { EstablishmentIncompleteNotice } from '../settings/EstablishmentIncomplete.tsx';
 import { useSettings } from '../settings/settings.api.ts';
-import { errorDetails, hasCode } from './admin-http.ts';
+import { DoneView } from './DoneView.tsx';
 import { frenchDate, personName, profilesText } from './format.ts';
+import { MailsLink } from './MailsLink.tsx';
+import { TemporaryCredentials } from './TemporaryCredentials.tsx';
 import { EMPTY_USER_FORM, USER_FORM_FIELD_ORDER, validateUserForm, type UserFormErrors, type UserFormValues } from './user-form.ts';
 import { UserFields, type FieldInputs } from './UserFields.tsx';
 import { useCreateUser, useLoginPreview } from './users.api.ts';
@@ -26,7 +27,7 @@ const OTHER_PROFILES: readonly Profile[] = ['administrator', 'learner', 'parent'
 const DuplicatesSchema = PossibleDuplicateSchema.array();
 
 function duplicatesOf(error: unknown) {
-  const details = errorDetails(error) as { duplicates?: unknown } | undefined;
+  const details = isApiError(error) ? (error.details as { duplicates?: unknown } | undefined) : undefined;
   const parsed = DuplicatesSchema.safeParse(details?.duplicates);
   return parsed.success ? parsed.data : [];
 }
@@ -58,38 +59,21 @@ function LoginPreview({ firstName, lastName }: { firstName: string; lastName: st
 }
 
 function CreatedView({ result, onClose }: { result: CreateUserResponse; onClose: () => void }) {
-  const { establishment } = useCurrentUser();
   const { user } = result;
   return (
-    <Stack gap="md">
-      <Alert color="green" variant="light" icon={<IconCheck aria-hidden="true" />} role="status">
-        {t('users.create.done', { name: personName(user), login: user.login })}
-      </Alert>
+    <DoneView message={t('users.create.done', { name: personName(user), login: user.login })} onClose={onClose}>
       {result.initialPassword ? (
         <>
           <Text>{t('users.create.noEmailPassword')}</Text>
-          <Text>
-            {t('users.create.login')} <Code className="admin-secret">{user.login}</Code>
-          </Text>
-          <Text>
-            {t('users.create.password')} <Code className="admin-secret">{result.initialPassword}</Code>
-          </Text>
+          <TemporaryCredentials login={user.login} password={result.initialPassword} />
           <Text size="sm">{t('users.create.passwordOnce')}</Text>
         </>
       ) : (
         <Text>
-          {t('users.create.mailsQueued', { count: result.mailsQueued, email: user.email ?? '' })}{' '}
-          <Anchor component={Link} to={`/${establishment.uai}/settings/courriels`} underline="always">
-            {t('users.mailsLink')}
-          </Anchor>
+          {t('users.create.mailsQueued', { count: result.mailsQueued, email: user.email ?? '' })} <MailsLink />
         </Text>
       )}
-      <Group justify="flex-end">
-        <Button onClick={onClose} data-autofocus>
-          {t('admin.close')}
-        </Button>
-      </Group>
-    </Stack>
+    </DoneView>
   );
 }
 

@@ -1,14 +1,11 @@
 import type { User, UserPasswordResetResponse } from '@cerise/common';
-import { Alert, Anchor, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { IconCheck } from '@tabler/icons-react';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { Link } from 'react-router';
-import { useCurrentUser } from '../../app/current-user.tsx';
 import { t } from '../../app/i18n/t.ts';
-import { EstablishmentIncompleteNotice } from '../settings/EstablishmentIncomplete.tsx';
-import { hasCode } from './admin-http.ts';
 import { ConfirmModal } from './ConfirmModal.tsx';
+import { DoneView } from './DoneView.tsx';
 import { personName } from './format.ts';
+import { MailsLink } from './MailsLink.tsx';
 import { useResetUserPassword } from './users.api.ts';
 
 type ResetPasswordModalProps = {
@@ -20,7 +17,6 @@ type ResetPasswordModalProps = {
 
 /** « Réinitialiser le mot de passe » (guide § 3.2.2): e-mail required, confirm, two mails. */
 export function ResetPasswordModal({ user, onClose, onEdit }: ResetPasswordModalProps) {
-  const { establishment } = useCurrentUser();
   const reset = useResetUserPassword();
   const [done, setDone] = useState<UserPasswordResetResponse | null>(null);
   const name = personName(user);
@@ -47,27 +43,15 @@ export function ResetPasswordModal({ user, onClose, onEdit }: ResetPasswordModal
   if (done) {
     return (
       <Modal opened onClose={onClose} title={t('users.reset.title', { name })} centered size="lg">
-        <Stack gap="md">
-          <Alert color="green" variant="light" icon={<IconCheck aria-hidden="true" />} role="status">
-            {t('users.reset.done', { name, count: done.mailsQueued, email: done.email })}
-          </Alert>
+        <DoneView message={t('users.reset.done', { name, count: done.mailsQueued, email: done.email })} onClose={onClose}>
           <Text size="sm">
-            {t('users.reset.mailsNote')}{' '}
-            <Anchor component={Link} to={`/${establishment.uai}/settings/courriels`} underline="always">
-              {t('users.mailsLink')}
-            </Anchor>
+            {t('users.reset.mailsNote')} <MailsLink />
           </Text>
-          <Group justify="flex-end">
-            <Button onClick={onClose} data-autofocus>
-              {t('admin.close')}
-            </Button>
-          </Group>
-        </Stack>
+        </DoneView>
       </Modal>
     );
   }
 
-  const incomplete = hasCode(reset.error, 'settings.establishment_incomplete');
   return (
     <ConfirmModal
       opened
@@ -76,10 +60,10 @@ export function ResetPasswordModal({ user, onClose, onEdit }: ResetPasswordModal
       onConfirm={() => reset.mutate(user.id, { onSuccess: setDone })}
       onClose={onClose}
       pending={reset.isPending}
-      error={incomplete ? null : reset.error}
+      error={reset.error}
       danger
+      explainIncomplete
     >
-      {incomplete && <EstablishmentIncompleteNotice onNavigate={onClose} />}
       <Text>{t('users.reset.text', { name, email: user.email ?? '' })}</Text>
       <Text size="sm">{t('users.reset.consequences')}</Text>
     </ConfirmModal>

@@ -109,7 +109,7 @@ export function UsersTable({ users, hiddenView, onAction, caption }: RowsProps) 
   return (
     <Table.ScrollContainer minWidth={860} type="native">
       <Table striped highlightOnHover verticalSpacing="xs" className="users-table">
-        <Table.Caption className="admin-sr-only">{caption}</Table.Caption>
+        <Table.Caption className="sr-only">{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('users.list.name')}</Table.Th>

@@ -1,15 +1,19 @@
 import { PROFILES, type Profile, type User } from '@cerise/common';
-import { Anchor, Button, Group, NativeSelect, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Tabs, Text, Title } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { IconMail, IconListDetails, IconSchool, IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { IconMail, IconListDetails, IconSchool, IconUserPlus } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useCurrentUser } from '../../app/current-user.tsx';
 import { t } from '../../app/i18n/t.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { ListFilters, ListStatus } from '../../ui/ListFilters.tsx';
 import { notifySuccess } from '../../ui/notify.tsx';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { SearchField } from '../../ui/SearchField.tsx';
+import { pageCountOf, Pager } from '../../ui/Pager.tsx';
+import { useAddressParams } from '../../ui/use-address-params.ts';
 import { moduleTitle } from '../home/module-tiles.ts';
 import { EstablishmentIncompleteNotice } from '../settings/EstablishmentIncomplete.tsx';
 import { useSettings } from '../settings/settings.api.ts';
@@ -17,7 +21,6 @@ import { ConfirmModal } from './ConfirmModal.tsx';
 import { CreateUserModal, type CreateKind } from './CreateUserModal.tsx';
 import { EditUserModal } from './EditUserModal.tsx';
 import { personName } from './format.ts';
-import { Pager } from './Pager.tsx';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { UsersCards, UsersTable, type UserAction } from './UserRows.tsx';
 import { useReturnFocus } from './use-return-focus.ts';
@@ -40,13 +43,12 @@ function isProfile(value: string | null): value is Profile {
 /** `/:uai/users`: « Gestion des utilisateurs » (guide § 3.2). Filters live in the address. */
 export function UsersPage() {
   const { establishment } = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const { params, page, update, setPage } = useAddressParams();
   const hiddenView = params.get('vue') === 'masques';
   const search = params.get('q') ?? '';
   const profileParam = params.get('profil');
   const profile = isProfile(profileParam) ? profileParam : '';
   const division = params.get('classe') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
 
   const [searchInput, setSearchInput] = useState(search);
@@ -60,21 +62,6 @@ export function UsersPage() {
   const hide = useHideUser();
   const restore = useRestoreUser();
 
-  const update = (patch: Record<string, string | null>, resetPage = true) => {
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        if (resetPage) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-  };
-
   // The search box writes to the address once typing pauses.
   useEffect(() => {
     if (debouncedSearch.trim() !== search.trim()) update({ q: debouncedSearch.trim() || null });
@@ -82,7 +69,7 @@ export function UsersPage() {
   }, [debouncedSearch]);
 
   const total = users.data?.total ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pageCount = pageCountOf(total, PAGE_SIZE);
   const items = users.data?.items ?? [];
   const filtered = Boolean(search || profile || division);
   const countText = hiddenView ? t('users.list.countHidden', { count: total }) : t('users.list.count', { count: total });
@@ -116,50 +103,38 @@ export function UsersPage() {
         {hiddenView ? t('users.tabs.hidden') : t('users.tabs.active')}
       </Title>
       {hiddenView && <Text mb="md">{t('users.hiddenIntro')}</Text>}
-      <form role="search" aria-label={t('users.filters.label')} onSubmit={(e) => e.preventDefault()}>
-        <div className="admin-filters">
-          <TextInput
-            type="search"
-            label={t('users.filters.search')}
-            description={t('users.filters.searchHint')}
-            leftSection={<IconSearch size={16} aria-hidden="true" />}
-            value={searchInput}
-            onChange={(e) => setSearchInput(e.currentTarget.value)}
-          />
-          <NativeSelect
-            label={t('users.filters.profile')}
-            value={profile}
-            onChange={(e) => update({ profil: e.currentTarget.value || null })}
-            data={[
-              { value: '', label: t('users.filters.allProfiles') },
-              ...PROFILES.map((p) => ({ value: p, label: t(`users.filters.profiles.${p}`) })),
-            ]}
-          />
-          <NativeSelect
-            label={t('users.filters.class')}
-            value={division}
-            onChange={(e) => update({ classe: e.currentTarget.value || null })}
-            data={classOptions}
-          />
-        </div>
-      </form>
-      <Group justify="space-between" mt="md" mb="xs" wrap="wrap">
-        <Text size="sm" role="status" fw={500}>
-          {users.data ? countText : ''}
-        </Text>
-        {filtered && (
-          <Button
-            variant="subtle"
-            size="xs"
-            onClick={() => {
-              setSearchInput('');
-              update({ q: null, profil: null, classe: null });
-            }}
-          >
-            {t('users.filters.clear')}
-          </Button>
-        )}
-      </Group>
+      <ListFilters label={t('users.filters.label')}>
+        <SearchField
+          label={t('users.filters.search')}
+          description={t('users.filters.searchHint')}
+          value={searchInput}
+          onChange={(e) => setSearchInput(e.currentTarget.value)}
+        />
+        <NativeSelect
+          label={t('users.filters.profile')}
+          value={profile}
+          onChange={(e) => update({ profil: e.currentTarget.value || null })}
+          data={[
+            { value: '', label: t('users.filters.allProfiles') },
+            ...PROFILES.map((p) => ({ value: p, label: t(`users.filters.profiles.${p}`) })),
+          ]}
+        />
+        <NativeSelect
+          label={t('users.filters.class')}
+          value={division}
+          onChange={(e) => update({ classe: e.currentTarget.value || null })}
+          data={classOptions}
+        />
+      </ListFilters>
+      <ListStatus
+        text={users.data ? countText : ''}
+        filtered={filtered}
+        clearLabel={t('users.filters.clear')}
+        onClear={() => {
+          setSearchInput('');
+          update({ q: null, profil: null, classe: null });
+        }}
+      />
 
       {users.isPending && <PageLoader />}
       {users.isError && <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />}
@@ -179,9 +154,8 @@ export function UsersPage() {
         label={t('users.list.pagerLabel')}
         page={Math.min(page, pageCount)}
         pageCount={pageCount}
-        hasNext={page < pageCount}
         onChange={(p) => {
-          update({ page: p > 1 ? String(p) : null }, false);
+          setPage(p);
           focusList();
         }}
       />

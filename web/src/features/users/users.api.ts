@@ -11,7 +11,8 @@ import {
   type User,
 } from '@cerise/common';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { saveResponse, send, sendJson } from './admin-http.ts';
+import { api } from '../../app/api.ts';
+import { downloadFile } from '../../app/download.ts';
 
 export const USERS_KEY = ['users'] as const;
 export const DIVISIONS_KEY = ['divisions'] as const;
@@ -40,7 +41,7 @@ function listPath(f: UserFilters): string {
 export function useUsers(filters: UserFilters) {
   return useQuery({
     queryKey: [...USERS_KEY, 'list', filters],
-    queryFn: () => sendJson('GET', listPath(filters), undefined, UserListResponseSchema),
+    queryFn: () => api.get(listPath(filters), { schema: UserListResponseSchema }),
     placeholderData: keepPreviousData,
   });
 }
@@ -50,14 +51,14 @@ export function useUserSearch(search: string, enabled = true) {
   return useQuery({
     queryKey: [...USERS_KEY, 'search', search],
     queryFn: () =>
-      sendJson('GET', listPath({ search, profile: '', division: '', hidden: false, page: 1, pageSize: 20 }), undefined, UserListResponseSchema),
+      api.get(listPath({ search, profile: '', division: '', hidden: false, page: 1, pageSize: 20 }), { schema: UserListResponseSchema }),
     enabled: enabled && search.trim().length >= 2,
     placeholderData: keepPreviousData,
   });
 }
 
 export function fetchUser(id: string): Promise<User> {
-  return sendJson('GET', `/api/v1/users/${encodeURIComponent(id)}`, undefined, UserSchema);
+  return api.get(`/api/v1/users/${encodeURIComponent(id)}`, { schema: UserSchema });
 }
 
 export function useUser(id: string | null) {
@@ -68,7 +69,7 @@ export function useUser(id: string | null) {
 export function useDivisions() {
   return useQuery({
     queryKey: DIVISIONS_KEY,
-    queryFn: () => sendJson('GET', '/api/v1/divisions', undefined, DivisionListResponseSchema),
+    queryFn: () => api.get('/api/v1/divisions', { schema: DivisionListResponseSchema }),
     staleTime: 5 * 60_000,
   });
 }
@@ -79,7 +80,7 @@ export function useLoginPreview(firstName: string, lastName: string) {
   const last = lastName.trim();
   return useQuery({
     queryKey: [...USERS_KEY, 'login-preview', first, last],
-    queryFn: () => sendJson('POST', '/api/v1/users/login-preview', { firstName: first, lastName: last }, LoginPreviewResponseSchema),
+    queryFn: () => api.post('/api/v1/users/login-preview', { firstName: first, lastName: last }, { schema: LoginPreviewResponseSchema }),
     enabled: first.length > 0 && last.length > 0,
     staleTime: 10_000,
     placeholderData: keepPreviousData,
@@ -95,35 +96,32 @@ function useUsersMutation<I, O>(fn: (input: I) => Promise<O>) {
 }
 
 export function useCreateUser() {
-  return useUsersMutation((input: CreateUserRequest) => sendJson('POST', '/api/v1/users', input, CreateUserResponseSchema));
+  return useUsersMutation((input: CreateUserRequest) => api.post('/api/v1/users', input, { schema: CreateUserResponseSchema }));
 }
 
 export function useUpdateUser() {
   return useUsersMutation(({ id, patch }: { id: string; patch: UpdateUserRequest }) =>
-    sendJson('PATCH', `/api/v1/users/${encodeURIComponent(id)}`, patch, UserSchema),
+    api.patch(`/api/v1/users/${encodeURIComponent(id)}`, patch, { schema: UserSchema }),
   );
 }
 
 export function useResetUserPassword() {
   return useUsersMutation((id: string) =>
-    sendJson('POST', `/api/v1/users/${encodeURIComponent(id)}/password-reset`, undefined, UserPasswordResetResponseSchema),
+    api.post(`/api/v1/users/${encodeURIComponent(id)}/password-reset`, undefined, { schema: UserPasswordResetResponseSchema }),
   );
 }
 
 export function useHideUser() {
-  return useUsersMutation((id: string) => sendJson('POST', `/api/v1/users/${encodeURIComponent(id)}/hide`, undefined, UserSchema));
+  return useUsersMutation((id: string) => api.post(`/api/v1/users/${encodeURIComponent(id)}/hide`, undefined, { schema: UserSchema }));
 }
 
 export function useRestoreUser() {
-  return useUsersMutation((id: string) => sendJson('POST', `/api/v1/users/${encodeURIComponent(id)}/restore`, undefined, UserSchema));
+  return useUsersMutation((id: string) => api.post(`/api/v1/users/${encodeURIComponent(id)}/restore`, undefined, { schema: UserSchema }));
 }
 
 /** « Exporter ses données (RGPD) »: every piece of data about the person, as a ZIP. */
 export function useExportUserData() {
   return useMutation({
-    mutationFn: async (user: User) => {
-      const response = await send('GET', `/api/v1/privacy/users/${encodeURIComponent(user.id)}/export`);
-      return saveResponse(response, `donnees-${user.login}.zip`);
-    },
+    mutationFn: (user: User) => downloadFile('GET', `/api/v1/privacy/users/${encodeURIComponent(user.id)}/export`, `donnees-${user.login}.zip`),
   });
 }

@@ -1,6 +1,6 @@
 import type { Competency, ReferentialTree } from '@cerise/common';
-import { Box, Checkbox, Group, Text, TextInput, Title } from '@mantine/core';
-import { IconChevronRight, IconSearch } from '@tabler/icons-react';
+import { Box, Checkbox, Group, Text, Title } from '@mantine/core';
+import { IconChevronRight } from '@tabler/icons-react';
 import { useDeferredValue, useId, useMemo, useState, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { useCurrentUser } from '../../../app/current-user.tsx';
@@ -8,20 +8,14 @@ import { t } from '../../../app/i18n/t.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { PageLoader } from '../../../ui/PageLoader.tsx';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
-import { Disclosure } from '../picker/PickerTree.tsx';
+import { BranchTree, toggled } from '../picker/BranchTree.tsx';
+import { CompetencySearchField } from '../picker/CompetencySearchField.tsx';
 import { useReferentialTree } from '../referentials.api.ts';
 import classes from '../referentials.module.css';
 import { indexTree, searchCompetencies, type CompetencyEntry } from '../referentials.search.ts';
 import { CompetencyEditor } from './CompetencyEditor.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { SettingsBreadcrumbs } from './SettingsBreadcrumbs.tsx';
-
-function toggled(set: ReadonlySet<string>, id: string): Set<string> {
-  const next = new Set(set);
-  if (next.has(id)) next.delete(id);
-  else next.add(id);
-  return next;
-}
 
 function itemCounts(competency: Competency): string {
   return [
@@ -60,72 +54,44 @@ function CompetencyDisclosure({ referentialId, competency, expanded, onToggle, c
 }
 
 function EditorTree({ tree, open, onToggle }: { tree: ReferentialTree; open: ReadonlySet<string>; onToggle: (id: string) => void }) {
-  const countToComplete = (competencies: Competency[]) => competencies.filter((k) => k.toComplete).length;
-  const branchTitle = (code: ReactNode, title: string, competencies: Competency[]) => {
-    const todo = countToComplete(competencies);
+  const toCompleteNote = (competencies: Competency[]) => {
+    const todo = competencies.filter((k) => k.toComplete).length;
     return (
-      <>
-        <span className={classes.code}>{code}</span> {title}
-        {todo > 0 && (
-          <>
-            {' '}
-            <Text span size="sm" fw={400} c="orange.9" className={classes.nowrap}>
-              ({t('referentials.editor.branchToComplete', { count: todo })})
-            </Text>
-          </>
-        )}
-      </>
+      todo > 0 && (
+        <>
+          {' '}
+          <Text span size="sm" fw={400} c="orange.9" className={classes.nowrap}>
+            ({t('referentials.editor.branchToComplete', { count: todo })})
+          </Text>
+        </>
+      )
     );
   };
   return (
-    <ul className={classes.tree}>
-      {tree.poles.map((pole) => (
-        <Disclosure
-          key={pole.id}
-          expanded={open.has(pole.id)}
-          onToggle={() => onToggle(pole.id)}
-          selectedCount={0}
-          title={branchTitle(
-            t('referentials.picker.pole', { code: pole.code }),
-            pole.title,
-            pole.classes.flatMap((c) => c.situations.flatMap((s) => s.competencies)),
-          )}
-        >
-          <ul>
-            {pole.classes.map((situationClass) => (
-              <Disclosure
-                key={situationClass.id}
-                expanded={open.has(situationClass.id)}
-                onToggle={() => onToggle(situationClass.id)}
-                selectedCount={0}
-                title={branchTitle(situationClass.code, situationClass.title, situationClass.situations.flatMap((s) => s.competencies))}
-              >
-                <ul>
-                  {situationClass.situations.map((situation) => (
-                    <li key={situation.id}>
-                      <Text size="sm" c="gray.8" mt="xs" px="xs">
-                        <span className={classes.code}>{situation.code}</span> {situation.title}
-                      </Text>
-                      <ul className={classes.plainList} style={{ border: 0, margin: 0, padding: 0 }}>
-                        {situation.competencies.map((competency) => (
-                          <CompetencyDisclosure
-                            key={competency.id}
-                            referentialId={tree.id}
-                            competency={competency}
-                            expanded={open.has(competency.id)}
-                            onToggle={() => onToggle(competency.id)}
-                          />
-                        ))}
-                      </ul>
-                    </li>
-                  ))}
-                </ul>
-              </Disclosure>
+    <BranchTree
+      tree={tree}
+      expanded={open}
+      onToggle={onToggle}
+      branchNote={toCompleteNote}
+      situation={(situation) => (
+        <>
+          <Text size="sm" c="gray.8" mt="xs" px="xs">
+            <span className={classes.code}>{situation.code}</span> {situation.title}
+          </Text>
+          <ul className={classes.plainList} style={{ border: 0, margin: 0, padding: 0 }}>
+            {situation.competencies.map((competency) => (
+              <CompetencyDisclosure
+                key={competency.id}
+                referentialId={tree.id}
+                competency={competency}
+                expanded={open.has(competency.id)}
+                onToggle={() => onToggle(competency.id)}
+              />
             ))}
           </ul>
-        </Disclosure>
-      ))}
-    </ul>
+        </>
+      )}
+    />
   );
 }
 
@@ -189,15 +155,7 @@ export function ReferentialEditorPage() {
           {t('referentials.editor.intro')}
         </Text>
         <Group align="flex-end" gap="lg" mb="sm" wrap="wrap">
-          <TextInput
-            type="search"
-            label={t('referentials.picker.searchLabel')}
-            description={t('referentials.picker.searchHint')}
-            leftSection={<IconSearch size={16} aria-hidden="true" />}
-            value={query}
-            onChange={(e) => setQuery(e.currentTarget.value)}
-            style={{ flex: '1 1 18rem', maxWidth: 520 }}
-          />
+          <CompetencySearchField value={query} onChange={setQuery} style={{ flex: '1 1 18rem', maxWidth: 520 }} />
           <Checkbox
             radius="sm"
             mb={8}

@@ -1,12 +1,12 @@
 import type { Competency } from '@cerise/common';
-import { Box, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Box, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import { t } from '../../../app/i18n/t.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { PageLoader } from '../../../ui/PageLoader.tsx';
 import { useReferentialTree, useResolvedReferentialId } from '../referentials.api.ts';
 import { indexTree, searchCompetencies } from '../referentials.search.ts';
+import { CompetencySearchField } from './CompetencySearchField.tsx';
 import { PickerTree, SearchResults } from './PickerTree.tsx';
 import { SelectedCompetencies } from './SelectedCompetencies.tsx';
 import { selectCompetency, unselectCompetency, type CompetencySelection } from './selection.ts';
@@ -113,16 +113,7 @@ export function CompetencyPicker({
         <Text size="sm" mb="sm">
           {t('referentials.picker.intro', { referential: tree.data.title })}
         </Text>
-        <TextInput
-          type="search"
-          label={t('referentials.picker.searchLabel')}
-          description={t('referentials.picker.searchHint')}
-          leftSection={<IconSearch size={16} aria-hidden="true" />}
-          value={query}
-          onChange={(e) => setQuery(e.currentTarget.value)}
-          maw={520}
-          mb="sm"
-        />
+        <CompetencySearchField value={query} onChange={setQuery} maw={520} mb="sm" />
         {hiddenCount > 0 && (
           <Text size="sm" mb="xs">
             {t('referentials.picker.hiddenBlocked', { count: hiddenCount })}

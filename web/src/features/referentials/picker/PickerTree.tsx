@@ -1,10 +1,10 @@
 import type { Competency, ReferentialTree } from '@cerise/common';
 import { Checkbox, Radio, Text } from '@mantine/core';
-import { IconChevronRight } from '@tabler/icons-react';
-import { useId, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { t } from '../../../app/i18n/t.ts';
 import classes from '../referentials.module.css';
 import type { CompetencyEntry } from '../referentials.search.ts';
+import { BranchTree, toggled } from './BranchTree.tsx';
 
 export type CompetencyChoiceProps = {
   selectedIds: ReadonlySet<string>;
@@ -81,33 +81,6 @@ export function CompetencyChoice({
   );
 }
 
-type DisclosureProps = {
-  expanded: boolean;
-  onToggle: () => void;
-  title: ReactNode;
-  selectedCount: number;
-  children: ReactNode;
-};
-
-/** A title that unfolds its branch (a disclosure button with aria-expanded). */
-export function Disclosure({ expanded, onToggle, title, selectedCount, children }: DisclosureProps) {
-  const id = useId();
-  return (
-    <li>
-      <button type="button" className={classes.toggle} aria-expanded={expanded} aria-controls={expanded ? id : undefined} onClick={onToggle}>
-        <IconChevronRight className={classes.chevron} size={16} aria-hidden="true" />
-        <span>
-          {title}
-          {selectedCount > 0 && (
-            <span className={classes.branchCount}> ({t('referentials.picker.branchSelected', { count: selectedCount })})</span>
-          )}
-        </span>
-      </button>
-      {expanded && <div id={id}>{children}</div>}
-    </li>
-  );
-}
-
 type PickerTreeProps = CompetencyChoiceProps & { tree: ReferentialTree; labelledBy: string };
 
 /**
@@ -117,77 +90,39 @@ type PickerTreeProps = CompetencyChoiceProps & { tree: ReferentialTree; labelled
  */
 export function PickerTree({ tree, labelledBy, ...choice }: PickerTreeProps) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
-  const toggle = (id: string) =>
-    setExpanded((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const toggle = (id: string) => setExpanded((current) => toggled(current, id));
   const visible = (k: Competency) => !(choice.hideBlocked && choice.blocked[k.id] && !choice.selectedIds.has(k.id));
   const countIn = (competencies: Competency[]) => competencies.filter((k) => choice.selectedIds.has(k.id)).length;
 
   return (
-    <ul className={classes.tree} aria-labelledby={labelledBy}>
-      {tree.poles.map((pole) => {
-        const poleCompetencies = pole.classes.flatMap((c) => c.situations.flatMap((s) => s.competencies));
+    <BranchTree
+      tree={tree}
+      expanded={expanded}
+      onToggle={toggle}
+      selectedCount={countIn}
+      labelledBy={labelledBy}
+      situation={(situation) => {
+        const shown = situation.competencies.filter(visible);
+        const hidden = situation.competencies.length - shown.length;
         return (
-          <Disclosure
-            key={pole.id}
-            expanded={expanded.has(pole.id)}
-            onToggle={() => toggle(pole.id)}
-            selectedCount={countIn(poleCompetencies)}
-            title={
-              <>
-                <span className={classes.code}>{t('referentials.picker.pole', { code: pole.code })}</span> {pole.title}
-              </>
-            }
-          >
-            <ul>
-              {pole.classes.map((situationClass) => (
-                <Disclosure
-                  key={situationClass.id}
-                  expanded={expanded.has(situationClass.id)}
-                  onToggle={() => toggle(situationClass.id)}
-                  selectedCount={countIn(situationClass.situations.flatMap((s) => s.competencies))}
-                  title={
-                    <>
-                      <span className={classes.code}>{situationClass.code}</span> {situationClass.title}
-                    </>
-                  }
-                >
-                  <ul>
-                    {situationClass.situations.map((situation) => {
-                      const shown = situation.competencies.filter(visible);
-                      const hidden = situation.competencies.length - shown.length;
-                      return (
-                        <li key={situation.id}>
-                          <fieldset className={classes.situation}>
-                            <legend>
-                              <span className={classes.code}>{situation.code}</span> {situation.title}
-                            </legend>
-                            {shown.map((competency) => (
-                              <div key={competency.id} className={classes.competencyRow}>
-                                <CompetencyChoice competency={competency} {...choice} />
-                              </div>
-                            ))}
-                            {hidden > 0 && (
-                              <Text size="sm" c="dimmed" className={classes.competencyRow}>
-                                {t('referentials.picker.hiddenInSituation', { count: hidden })}
-                              </Text>
-                            )}
-                          </fieldset>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </Disclosure>
-              ))}
-            </ul>
-          </Disclosure>
+          <fieldset className={classes.situation}>
+            <legend>
+              <span className={classes.code}>{situation.code}</span> {situation.title}
+            </legend>
+            {shown.map((competency) => (
+              <div key={competency.id} className={classes.competencyRow}>
+                <CompetencyChoice competency={competency} {...choice} />
+              </div>
+            ))}
+            {hidden > 0 && (
+              <Text size="sm" c="dimmed" className={classes.competencyRow}>
+                {t('referentials.picker.hiddenInSituation', { count: hidden })}
+              </Text>
+            )}
+          </fieldset>
         );
-      })}
-    </ul>
+      }}
+    />
   );
 }
 
