@@ -6,9 +6,9 @@
  * (so the order of the blocks does not matter). Learners keep file order.
  */
 import { expectRoot } from './detect.ts';
-import { cleanText, civilityFromSex, parseDate, readBeeParameters, readNames, sexFromCode, warnMissingParameters, type FieldContext } from './fields.ts';
+import { beeFileHeader, cleanText, civilityFromSex, parseDate, readBeeParameters, readNames, sexFromCode, warnMissingParameters, type FieldContext } from './fields.ts';
 import { INACTIVE_DIVISION_CODE, type ElevesFile, type SiecleFileHeader, type SiecleLearner, type SiecleWarning } from './types.ts';
-import { attr, childrenNamed, childText, makeWarning, sortWarnings, streamXml, type XmlElement } from './xml-stream.ts';
+import { attr, childrenNamed, childText, makeWarning, streamXml, type XmlElement } from './xml-stream.ts';
 
 interface StructureRecord {
   line: number;
@@ -108,12 +108,7 @@ export function parseEleves(bytes: Uint8Array, fileName: string): ElevesFile {
   const groupCodes = distinct(learners.flatMap((l) => l.groups));
   return {
     kind: 'eleves',
-    fileName,
-    rootElement: stream.root?.name ?? 'BEE_ELEVES',
-    version: stream.root ? attr(stream.root, 'VERSION') : null,
-    decoding: stream.decoding,
-    ...parameters,
-    warnings: sortWarnings([...stream.warnings, ...warnings]),
+    ...beeFileHeader(fileName, stream, 'BEE_ELEVES', parameters, warnings),
     learners,
     divisionCodes,
     groupCodes,

@@ -1,5 +1,5 @@
 /** Field readers shared by the three parsers: dates, names, civilities, booleans, PARAMETRES. */
-import { childText, makeWarning, type XmlElement } from './xml-stream.ts';
+import { attr, childText, makeWarning, sortWarnings, type XmlElement, type XmlStreamResult } from './xml-stream.ts';
 import type { Civility, PersonName, Sex, SiecleFileHeader, SiecleWarning } from './types.ts';
 
 /** Where a value comes from, for warnings. */
@@ -149,4 +149,25 @@ export function warnMissingParameters(header: BeeParameters, ctx: FieldContext, 
   if (header.schoolYear === null) {
     ctx.warnings.push(makeWarning('siecle.missing_school_year', ctx.file, parametersLine, "l'année scolaire (ANNEE_SCOLAIRE) est absente ou illisible."));
   }
+}
+
+/**
+ * What a BEE file (Élèves, Responsables) says about itself: root, version, decoding, the
+ * PARAMETRES block, and every warning in line order.
+ */
+export function beeFileHeader(
+  fileName: string,
+  stream: XmlStreamResult,
+  defaultRoot: string,
+  parameters: Pick<SiecleFileHeader, 'uai' | 'schoolYear' | 'exportDate' | 'exportedAt'>,
+  warnings: SiecleWarning[],
+): SiecleFileHeader {
+  return {
+    fileName,
+    rootElement: stream.root?.name ?? defaultRoot,
+    version: stream.root ? attr(stream.root, 'VERSION') : null,
+    decoding: stream.decoding,
+    ...parameters,
+    warnings: sortWarnings([...stream.warnings, ...warnings]),
+  };
 }

@@ -8,7 +8,7 @@
  * the use case's job (it needs the Élèves file for that).
  */
 import { expectRoot } from './detect.ts';
-import { civilityFromLabel, cleanText, parseBoolean, readBeeParameters, readNames, warnMissingParameters, type FieldContext } from './fields.ts';
+import { beeFileHeader, civilityFromLabel, cleanText, parseBoolean, readBeeParameters, readNames, warnMissingParameters, type FieldContext } from './fields.ts';
 import type {
   ResponsablesFile,
   ResponsibilityLevel,
@@ -18,7 +18,7 @@ import type {
   SiecleResponsiblePerson,
   SiecleWarning,
 } from './types.ts';
-import { attr, childText, makeWarning, sortWarnings, streamXml, type XmlElement } from './xml-stream.ts';
+import { attr, childText, makeWarning, streamXml, type XmlElement } from './xml-stream.ts';
 
 export function parseResponsables(bytes: Uint8Array, fileName: string): ResponsablesFile {
   const warnings: SiecleWarning[] = [];
@@ -95,12 +95,7 @@ export function parseResponsables(bytes: Uint8Array, fileName: string): Responsa
   warnMissingParameters(parameters, ctx(parametersLine ?? 1), parametersLine);
   return {
     kind: 'responsables',
-    fileName,
-    rootElement: stream.root?.name ?? 'BEE_RESPONSABLES',
-    version: stream.root ? attr(stream.root, 'VERSION') : null,
-    decoding: stream.decoding,
-    ...parameters,
-    warnings: sortWarnings([...stream.warnings, ...warnings]),
+    ...beeFileHeader(fileName, stream, 'BEE_RESPONSABLES', parameters, warnings),
     persons,
     links,
   };
