@@ -16,8 +16,10 @@ async function openDivision(code: string): Promise<void> {
   await signIn(page, baseUrl, 'demo.admin');
   await openModule(page, 'Accès parents, accès apprenants');
   const select = page.getByLabel('Classe', { exact: true });
-  const label = (await select.locator('option').allInnerTexts()).find((o) => o.startsWith(`${code} `));
-  expect(label, `division ${code}`).toBeDefined();
+  // The class list arrives with its query: wait for it rather than reading it at once.
+  const labelOf = async () => (await select.locator('option').allInnerTexts()).find((o) => o.startsWith(`${code} `));
+  await expect.poll(labelOf, { message: `division ${code}`, timeout: 10_000 }).toBeDefined();
+  const label = await labelOf();
   await select.selectOption({ label: label! });
 }
 
