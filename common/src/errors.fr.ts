@@ -1,3 +1,8 @@
+import { SCENARIOS_ERRORS } from './errors/scenarios.fr.ts';
+import { EVALUATIONS_ERRORS } from './errors/evaluations.fr.ts';
+import { PASSPORT_ERRORS } from './errors/passport.fr.ts';
+import { DASHBOARD_ERRORS } from './errors/dashboard.fr.ts';
+import { FILES_ERRORS } from './errors/files.fr.ts';
 /**
  * The French message of every stable API error code. The server answers with these; the web
  * application shows them. Codes are `<domain>.<reason>` and never change once published.
@@ -68,6 +73,11 @@ export const ERROR_MESSAGES = {
   'access.learner_not_found': 'Un des apprenants choisis est introuvable dans cette classe.',
   'access.parent_not_found': 'Ce parent est introuvable dans cette classe.',
   'auth.reset_token_invalid': "Ce lien de réinitialisation n'est plus valable (déjà utilisé ou expiré). Faites une nouvelle demande.",
+  ...FILES_ERRORS,
+  ...SCENARIOS_ERRORS,
+  ...EVALUATIONS_ERRORS,
+  ...PASSPORT_ERRORS,
+  ...DASHBOARD_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -13,3 +13,8 @@ export * from './audit.schemas.ts';
 export * from './mail.schemas.ts';
 export * from './password-reset.schemas.ts';
 export * from './mastery.ts';
+export * from './levels.ts';
+export * from './scenarios.schemas.ts';
+export * from './evaluations.schemas.ts';
+export * from './passport.schemas.ts';
+export * from './dashboard.schemas.ts';

@@ -12,6 +12,10 @@ import { accessRoutes } from './modules/access/access.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { mailRoutes } from './modules/mail/mail.routes.ts';
 import { passwordResetRoutes } from './modules/password-reset/password-reset.routes.ts';
+import { scenariosRoutes } from './modules/scenarios/scenarios.routes.ts';
+import { evaluationsRoutes } from './modules/evaluations/evaluations.routes.ts';
+import { passportRoutes } from './modules/passport/passport.routes.ts';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 
 /** Every module's routes. Each route declares `config.auth` (see http/route-auth.ts). */
 export async function registerModules(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -27,4 +31,8 @@ export async function registerModules(app: FastifyInstance, deps: Deps): Promise
   await auditRoutes(app, deps);
   await mailRoutes(app, deps);
   await passwordResetRoutes(app, deps);
+  await scenariosRoutes(app, deps);
+  await evaluationsRoutes(app, deps);
+  await passportRoutes(app, deps);
+  await dashboardRoutes(app, deps);
 }

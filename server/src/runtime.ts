@@ -3,6 +3,8 @@ import type { Config } from './config/config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrations/index.ts';
 import type { Deps } from './deps.ts';
+import path from 'node:path';
+import { createLocalFileStorage } from './modules/files/local-file-storage.ts';
 
 export type Runtime = { deps: Deps; handle: DatabaseHandle; close: () => Promise<void> };
 
@@ -11,7 +13,8 @@ export async function openRuntime(config: Config, opts: { logger?: Logger; migra
   const log = opts.logger ?? pino({ level: config.logLevel }, pino.destination(2));
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   if (opts.migrate !== false) await migrateToLatest(handle.db);
-  const deps: Deps = { db: handle.db, engine: handle.engine, config, log, now: () => new Date() };
+  const files = createLocalFileStorage(path.join(config.dataDir, 'attachments'));
+  const deps: Deps = { db: handle.db, engine: handle.engine, config, log, now: () => new Date(), files };
   return { deps, handle, close: () => handle.destroy() };
 }
 

@@ -10,6 +10,7 @@ import { loadConfig, type Config } from '../src/config/config.ts';
 import { openDatabase, openSqlite, type DatabaseHandle } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrations/index.ts';
 import type { Deps } from '../src/deps.ts';
+import { createLocalFileStorage } from '../src/modules/files/local-file-storage.ts';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
 
@@ -75,6 +76,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     config,
     log: pino({ level: 'silent' }),
     now: () => new Date(clock),
+    files: createLocalFileStorage(path.join(dataDir, 'attachments')),
   };
   const app = await createApp(deps, { webDist: '/nonexistent' });
   await app.ready();

@@ -3,6 +3,10 @@ import { multipart } from '../multipart.ts';
 import { generateSiecleFiles, makeSchool } from '../fixtures/siecle/generate.ts';
 import type { TestContext } from '../harness.ts';
 import type { Side, World } from './world.ts';
+import { DASHBOARD_ENTRIES } from './entries/dashboard.ts';
+import { EVALUATIONS_ENTRIES } from './entries/evaluations.ts';
+import { PASSPORT_ENTRIES } from './entries/passport.ts';
+import { SCENARIOS_ENTRIES } from './entries/scenarios.ts';
 
 export type Req = {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -22,11 +26,22 @@ export type Entry = {
   request: (s: Side, w: World, ctx: TestContext) => Req | Promise<Req>;
   /** Statuses that mean success for this valid request. */
   ok?: number[];
+  /**
+   * "Someone else's object" in the same establishment (issue 11): requests that a user of side A
+   * sends on an object that is not theirs (another learner's data, another teacher's private
+   * object, the child of another parent). Each must be refused (`status`, default 404) and
+   * change nothing.
+   */
+  notMine?: NotMine[];
 };
 
-const ALL: Profile[] = ['administrator', 'teacher', 'learner', 'parent'];
-const ADMIN: Profile[] = ['administrator'];
-const json = (method: Req['method'], url: string, payload?: Record<string, unknown>): Req => ({ method, url, ...(payload === undefined ? {} : { payload }) });
+/** Who sends a "someone else's object" request: a profile's user of side A, or one of the extra people. */
+export type Actor = Profile | 'otherTeacher' | 'otherLearner' | 'otherParent';
+export type NotMine = { as: Actor; request: (s: Side, w: World, ctx: TestContext) => Req | Promise<Req>; status?: number; why: string };
+
+export const ALL: Profile[] = ['administrator', 'teacher', 'learner', 'parent'];
+export const ADMIN: Profile[] = ['administrator'];
+export const json = (method: Req['method'], url: string, payload?: Record<string, unknown>): Req => ({ method, url, ...(payload === undefined ? {} : { payload }) });
 
 async function competencyVersion(ctx: TestContext, s: Side): Promise<number> {
   const row = await ctx.db.selectFrom('competencies').select('version').where('id', '=', s.competencyId).executeTakeFirstOrThrow();
@@ -138,3 +153,6 @@ Object.assign(ENTRIES, {
   'POST /api/v1/auth/password-reset/check': { who: 'public', scoped: false, ok: [400], request: () => json('POST', '/api/v1/auth/password-reset/check', { token: 'a'.repeat(43) }) },
   'POST /api/v1/auth/password-reset/confirm': { who: 'public', scoped: false, ok: [400], request: () => json('POST', '/api/v1/auth/password-reset/confirm', { token: 'a'.repeat(43), newPassword: 'un-nouveau-secret' }) },
 } satisfies Record<string, Entry>);
+
+// Teaching modules: one file each under entries/.
+Object.assign(ENTRIES, SCENARIOS_ENTRIES, EVALUATIONS_ENTRIES, PASSPORT_ENTRIES, DASHBOARD_ENTRIES);

@@ -1,9 +1,10 @@
+import crypto from 'node:crypto';
 import type { Profile } from '@cerise/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DURABLE_TABLES } from '../../src/db/table-order.ts';
 import { createTestApp, TEST_ORIGIN, testEngine, type TestContext } from '../harness.ts';
 import { ENTRIES, type Entry, type Req } from './entries.ts';
-import { buildWorld, PROFILES_UNDER_TEST, type World } from './world.ts';
+import { buildWorld, PROFILES_UNDER_TEST, type Side, type World } from './world.ts';
 
 /**
  * The authorization matrix (issue 6): every route × {anonymous, each profile, the same profile
@@ -16,9 +17,14 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function rowCounts(): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const t of DURABLE_TABLES) out[t] = Number((await ctx.db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+/** A digest of every row of every durable table: "nothing changed" means not one value changed. */
+async function databaseDigest(): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const t of DURABLE_TABLES) {
+    const rows = (await ctx.db.selectFrom(t).selectAll().execute()) as Record<string, unknown>[];
+    const lines = rows.map((r) => JSON.stringify(Object.keys(r).sort().map((k) => [k, r[k]]))).sort();
+    out[t] = `${rows.length}:${crypto.createHash('sha256').update(lines.join('\n')).digest('hex')}`;
+  }
   return out;
 }
 
@@ -46,7 +52,10 @@ describe(`authorization matrix (${testEngine})`, () => {
         expect(okStatuses, `${route} anonymous: ${res.statusCode} ${res.body.slice(0, 200)}`).toContain(res.statusCode);
         return;
       }
-      const before = await rowCounts();
+      // Requests on someone else's object are built first: building one may create that object.
+      const notMine = [];
+      for (const nm of entry.notMine ?? []) notMine.push({ ...nm, req: await nm.request(w.A, w, ctx) });
+      const before = await databaseDigest();
       // Anonymous: 401, whatever the route.
       const anon = await send(req);
       expect(anon.statusCode, `${route} anonymous`).toBe(401);
@@ -64,8 +73,14 @@ describe(`authorization matrix (${testEngine})`, () => {
           expect(res.statusCode, `${route} as ${p} of another establishment: ${res.body.slice(0, 200)}`).toBe(404);
         }
       }
+      // Someone else's object, same establishment: refused.
+      for (const nm of notMine) {
+        const client = nm.as in w.A.clients ? w.A.clients[nm.as as Profile] : w.A.extraClients[nm.as as keyof Side['extraClients']];
+        const res = await send(nm.req, client.cookie);
+        expect(res.statusCode, `${route} as ${nm.as} (${nm.why}): ${res.body.slice(0, 200)}`).toBe(nm.status ?? 404);
+      }
       // Nothing changed so far.
-      expect(await rowCounts(), `${route}: a refused request changed the database`).toEqual(before);
+      expect(await databaseDigest(), `${route}: a refused request changed the database`).toEqual(before);
       // Each allowed profile of the establishment succeeds (state-changing routes: the first only).
       const doers = req.method === 'GET' ? allowed(entry) : allowed(entry).slice(0, 1);
       for (const p of doers) {

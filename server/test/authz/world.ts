@@ -15,8 +15,12 @@ export type Side = {
   users: Record<Profile, { id: string; login: string; establishment_id: string }>;
   clients: Record<Profile, TestClient>;
   /** A second learner (someone else's object for learners and parents) and their parent. */
-  otherLearner: { id: string; login: string };
-  otherParent: { id: string; login: string };
+  otherLearner: { id: string; login: string; establishment_id: string };
+  otherParent: { id: string; login: string; establishment_id: string };
+  /** A teacher of the establishment who teaches neither learner (no teachings). */
+  otherTeacher: { id: string; login: string; establishment_id: string };
+  /** Signed-in clients of the extra people. */
+  extraClients: { otherLearner: TestClient; otherParent: TestClient; otherTeacher: TestClient };
   referentialId: string;
   competencyId: string;
   complexityIds: string[];
@@ -60,10 +64,18 @@ async function side(ctx: TestContext): Promise<Side> {
   const analysed = await analyseImport(ctx.deps, { id: users.administrator.id, establishmentId: est.id }, 'teachers', { teachers: { name: 'sts.xml', bytes: files.sts } });
   const manual = await makeUser(ctx.deps, est.id, { profiles: ['teacher'], source: 'manual', email: `manual.${uai.toLowerCase()}@example.org` });
 
+  const otherTeacher = await makeUser(ctx.deps, est.id, { profiles: ['teacher'], email: `ot.${uai.toLowerCase()}@example.org` });
   const clients = {} as Side['clients'];
   for (const p of PROFILES_UNDER_TEST) clients[p] = await clientFor(ctx, users[p]);
   void nowIso;
+  const extraClients = {
+    otherLearner: await clientFor(ctx, otherLearner),
+    otherParent: await clientFor(ctx, otherParent),
+    otherTeacher: await clientFor(ctx, otherTeacher),
+  };
   return {
+    otherTeacher,
+    extraClients,
     id: est.id,
     uai,
     users,

@@ -8,7 +8,10 @@ import { ModuleGate, UaiGuard } from './guards.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { PublicLayout } from './layout/PublicLayout.tsx';
 import { ErrorPage } from './pages/ErrorPage.tsx';
-import { ModulePlaceholderPage } from './pages/ModulePlaceholderPage.tsx';
+import { scenariosRoutes } from '../features/scenarios/scenarios.routes.tsx';
+import { evaluationsRoutes } from '../features/evaluations/evaluations.routes.tsx';
+import { passportRoutes } from '../features/passport/passport.routes.tsx';
+import { dashboardRoutes } from '../features/dashboard/dashboard.routes.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 
 /**
@@ -42,16 +45,12 @@ const MODULE_ROUTES: Record<ModuleId, RouteObject[]> = {
       lazy: async () => ({ Component: (await import('../features/referentials/editor/ReferentialEditorPage.tsx')).ReferentialEditorPage }),
     },
   ],
-  // Until the scenarios module lands: « bientôt disponible » and a preview of the competency picker.
-  scenarios: [{ index: true, lazy: async () => ({ Component: (await import('../features/referentials/PickerPreviewPage.tsx')).PickerPreviewPage }) }],
-  evaluations: placeholder('evaluations'),
-  passport: placeholder('passport'),
-  dashboard: placeholder('dashboard'),
+  // The teaching modules: each owns its route list in features/<module>/<module>.routes.tsx.
+  scenarios: scenariosRoutes,
+  evaluations: evaluationsRoutes,
+  passport: passportRoutes,
+  dashboard: dashboardRoutes,
 };
-
-function placeholder(module: ModuleId): RouteObject[] {
-  return [{ index: true, element: <ModulePlaceholderPage module={module} /> }];
-}
 
 /** The route table of the whole application. */
 export const routes: RouteObject[] = [

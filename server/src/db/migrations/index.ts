@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationResultSet } from '
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_referentials.ts';
 import * as m0003 from './0003_accounts.ts';
+import * as m0004 from './0004_teaching.ts';
 
 /** Numbered migrations, in order. Never edit one after it has landed: add a new one. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_referentials': m0002,
   '0003_accounts': m0003,
+  '0004_teaching': m0004,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -12,6 +12,8 @@ export interface EstablishmentsTable {
   phone: string | null;
   head_name: string | null;
   website: string | null;
+  /** The school year the screens show, e.g. `2026-2027`; changed in Paramètres (NULL: not chosen yet). */
+  school_year: string | null;
   /** JSON: mastery method, thresholds, CCF settings. */
   settings: string;
   created_at: string;

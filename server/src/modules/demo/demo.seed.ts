@@ -7,6 +7,10 @@ import { hashPassword } from '../auth/passwords.ts';
 import { findByUai, insertEstablishment, insertUser } from '../establishments/establishments.repository.ts';
 import { newUserRow } from '../establishments/establishments.usecases.ts';
 import { installDefaultReferential } from '../referentials/referentials.install.ts';
+import { seedScenariosDemo } from '../scenarios/scenarios.demo.ts';
+import { seedEvaluationsDemo } from '../evaluations/evaluations.demo.ts';
+import { seedPassportDemo } from '../passport/passport.demo.ts';
+import { seedDashboardDemo } from '../dashboard/dashboard.demo.ts';
 
 export const DEMO_UAI = '0869999X';
 export const DEMO_NAME = 'Lycée professionnel de démonstration';
@@ -158,6 +162,7 @@ export async function seedDemo(deps: Deps): Promise<void> {
     }
 
     const ctx: DemoContext = { establishmentId, schoolYear, at, users, divisions };
-    for (const step of extraSteps) await step(tx, ctx);
+    // The teaching modules' demo content, in dependency order (evaluations from scenarios…).
+    for (const step of [seedScenariosDemo, seedEvaluationsDemo, seedPassportDemo, seedDashboardDemo, ...extraSteps]) await step(tx, ctx);
   });
 }

@@ -1,3 +1,4 @@
+import { schoolYearOf } from '@cerise/common';
 import type { DbOrTx } from '../../db/schema.ts';
 import type { UsersTable } from '../../db/tables/foundation.ts';
 
@@ -22,6 +23,7 @@ export async function insertEstablishment(
       phone: null,
       head_name: null,
       website: null,
+      school_year: schoolYearOf(new Date(e.at)),
       settings: e.settings,
       created_at: e.at,
       updated_at: e.at,

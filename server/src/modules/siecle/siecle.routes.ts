@@ -93,7 +93,7 @@ export async function siecleRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       const report = await usecases.getImportReport(deps, currentUser(request).establishmentId, request.params.runId);
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="import-${report.kind}-${request.params.runId.slice(0, 8)}.csv"`)
+        .header('content-disposition', `attachment; filename="import-${report.kind}-${request.params.runId.slice(-8)}.csv"`)
         .send(reportCsv(report));
     },
   );
@@ -107,7 +107,7 @@ export async function siecleRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       const est = await findEstablishmentById(deps.db, user.establishmentId);
       return reply
         .type('application/pdf')
-        .header('content-disposition', `attachment; filename="import-${report.kind}-${request.params.runId.slice(0, 8)}.pdf"`)
+        .header('content-disposition', `attachment; filename="import-${report.kind}-${request.params.runId.slice(-8)}.pdf"`)
         .send(await reportPdf(report, est?.name ?? ''));
     },
   );

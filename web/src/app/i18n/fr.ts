@@ -1,3 +1,7 @@
+import { scenariosFr } from './fr/scenarios.ts';
+import { evaluationsFr } from './fr/evaluations.ts';
+import { passportFr } from './fr/passport.ts';
+import { dashboardFr } from './fr/dashboard.ts';
 /**
  * The single French message catalogue of the web application: every text a user reads lives
  * here, grouped by domain (`app`, `auth`, `account`, `home`, `modules`, then one section per
@@ -1193,6 +1197,11 @@ export const fr = {
       },
     },
   },
+  // The teaching modules: one file each under fr/.
+  scenarios: scenariosFr,
+  evaluations: evaluationsFr,
+  passport: passportFr,
+  dashboard: dashboardFr,
 } as const;
 
 export type Catalogue = typeof fr;

@@ -1,0 +1,10 @@
+/** French messages of the files module's error codes (`files.<reason>`); merged into ERROR_MESSAGES. */
+export const FILES_ERRORS = {
+  'files.too_large': 'Le fichier dépasse la taille maximale acceptée.',
+  'files.empty': 'Le fichier est vide.',
+  'files.unsupported_type': "Ce fichier n'est pas d'un format accepté.",
+  'files.extension_mismatch': "L'extension du fichier ne correspond pas à son contenu.",
+  'files.bad_zip': "Cette archive ZIP est abîmée, chiffrée ou piégée : elle n'est pas acceptée.",
+  'files.missing_file': 'Aucun fichier reçu.',
+  'files.not_found': 'Ce fichier est introuvable.',
+} as const;

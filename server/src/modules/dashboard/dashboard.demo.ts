@@ -1,0 +1,5 @@
+import type { DbOrTx } from '../../db/schema.ts';
+import type { DemoContext } from '../demo/demo.seed.ts';
+
+/** The dashboard module's part of the demo establishment (CONTRACT: every screen shows something). */
+export async function seedDashboardDemo(_tx: DbOrTx, _ctx: DemoContext): Promise<void> {}

@@ -1,0 +1,103 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { Readable } from 'node:stream';
+import type { Deps } from '../../deps.ts';
+import type { DbOrTx } from '../../db/schema.ts';
+import type { AttachmentMediaType } from '../../db/tables/teaching.ts';
+import { badRequest, notFound } from '../../http/errors.ts';
+import { newId, nowIso } from '../../util/ids.ts';
+import { MAX_ATTACHMENT_BYTES, mediaTypeOfName, sniffMediaType } from './file-check.ts';
+import { deleteFiles, findFile, findFileByHash, insertFile, unreferencedFiles } from './files.repository.ts';
+
+/**
+ * Attachments (DESIGN §4): checked by content, size-limited, stored once per establishment by
+ * SHA-256 through the storage port, and reachable only through the routes of the module that
+ * owns them (scenarios, passport), which check who may see their owner first.
+ */
+
+export type StoredFile = { id: string; sha256: string; size: number; mediaType: AttachmentMediaType };
+
+/** An upload already streamed to a temporary file (see http/upload.ts). */
+export type UploadedFile = { filename: string; tmpPath: string; size: number };
+
+const storageKey = (establishmentId: string, sha256: string) => `${establishmentId}/${sha256.slice(0, 2)}/${sha256}`;
+
+const TYPE_NAMES: Record<AttachmentMediaType, string> = {
+  'application/pdf': 'PDF',
+  'application/zip': 'ZIP',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+};
+
+/** Checks an upload by its content and stores it; returns the file row (an identical file is stored once). */
+export async function storeUpload(
+  deps: Deps,
+  establishmentId: string,
+  upload: UploadedFile,
+  accept: readonly AttachmentMediaType[],
+): Promise<StoredFile> {
+  const accepted = accept.map((t) => TYPE_NAMES[t]).join(', ');
+  if (upload.size > MAX_ATTACHMENT_BYTES) {
+    throw badRequest('files.too_large', `« ${upload.filename} » dépasse la taille maximale de ${MAX_ATTACHMENT_BYTES / 1024 / 1024} Mo.`);
+  }
+  if (upload.size === 0) throw badRequest('files.empty', `« ${upload.filename} » est vide.`);
+  const head = Buffer.alloc(16);
+  const fd = await fs.promises.open(upload.tmpPath, 'r');
+  try {
+    await fd.read(head, 0, 16, 0);
+  } finally {
+    await fd.close();
+  }
+  const mediaType = sniffMediaType(head);
+  if (!mediaType || !accept.includes(mediaType)) {
+    throw badRequest('files.unsupported_type', `« ${upload.filename} » n'est pas un fichier accepté (${accepted}) : son contenu ne correspond à aucun de ces formats.`);
+  }
+  const announced = mediaTypeOfName(upload.filename);
+  if (announced !== mediaType) {
+    throw badRequest(
+      'files.extension_mismatch',
+      `« ${upload.filename} » est en réalité un fichier ${TYPE_NAMES[mediaType]} : renommez-le avec la bonne extension avant de le déposer.`,
+    );
+  }
+  const sha256 = await hashFile(upload.tmpPath);
+  const existing = await findFileByHash(deps.db, establishmentId, sha256);
+  if (existing) return { id: existing.id, sha256, size: existing.size, mediaType: existing.media_type };
+  await deps.files.putFile(storageKey(establishmentId, sha256), upload.tmpPath);
+  const row = { id: newId(), establishment_id: establishmentId, sha256, size: upload.size, media_type: mediaType, created_at: nowIso(deps.now()) };
+  await insertFile(deps.db, row);
+  const stored = await findFileByHash(deps.db, establishmentId, sha256);
+  return { id: stored!.id, sha256, size: stored!.size, mediaType };
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** The bytes of a stored file, for a route that has already checked who may read its owner. */
+export async function openStoredFile(deps: Deps, establishmentId: string, fileId: string): Promise<{ stream: Readable; size: number; mediaType: AttachmentMediaType }> {
+  const row = await findFile(deps.db, establishmentId, fileId);
+  if (!row) throw notFound('files.not_found');
+  try {
+    return { stream: await deps.files.open(storageKey(establishmentId, row.sha256)), size: row.size, mediaType: row.media_type };
+  } catch {
+    throw notFound('files.not_found');
+  }
+}
+
+/**
+ * Deletes the files among `fileIds` that no attachment points to any more: rows in the caller's
+ * transaction, bytes after (call `removeBytes` once the transaction has committed).
+ */
+export async function collectUnusedFiles(db: DbOrTx, establishmentId: string, fileIds: readonly string[]) {
+  const unused = await unreferencedFiles(db, establishmentId, fileIds);
+  await deleteFiles(db, establishmentId, unused.map((f) => f.id));
+  return {
+    removeBytes: async (deps: Deps) => {
+      for (const f of unused) {
+        if (!(await findFileByHash(deps.db, establishmentId, f.sha256))) await deps.files.remove(storageKey(establishmentId, f.sha256));
+      }
+    },
+  };
+}

@@ -1,0 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../deps.ts';
+
+/** HTTP routes of the passport module: validate, call a use case, present. */
+export async function passportRoutes(_app: FastifyInstance, _deps: Deps): Promise<void> {}

@@ -1,0 +1,4 @@
+/** The French texts of the evaluations feature (key `evaluations.…` of the catalogue). */
+export const evaluationsFr = {
+  placeholder: 'Bientôt disponible',
+} as const;

@@ -1,0 +1,4 @@
+/** The French texts of the scenarios feature (key `scenarios.…` of the catalogue). */
+export const scenariosFr = {
+  placeholder: 'Bientôt disponible',
+} as const;
