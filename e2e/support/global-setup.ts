@@ -26,13 +26,31 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Whether the build is missing or older than any source of the web application or of common/. */
+function isStale(indexHtml: string): boolean {
+  if (!fs.existsSync(indexHtml)) return true;
+  const built = fs.statSync(indexHtml).mtimeMs;
+  const newer = (dir: string): boolean =>
+    fs.readdirSync(dir, { withFileTypes: true }).some((e) => {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) return e.name !== 'node_modules' && newer(p);
+      return fs.statSync(p).mtimeMs > built;
+    });
+  return ['web/src', 'web/index.html', 'common/src'].some((rel) => {
+    const p = path.join(root, rel);
+    return fs.existsSync(p) && (fs.statSync(p).isDirectory() ? newer(p) : fs.statSync(p).mtimeMs > built);
+  });
+}
+
 let server: ChildProcess | undefined;
 let dataDir: string | undefined;
 
 /** Builds the web application (if needed), starts the real server with the demo, and tears it down. */
 export async function setup(project: TestProject) {
-  if (!fs.existsSync(path.join(root, 'web/dist/index.html')) || process.env.E2E_REBUILD === '1') {
-    const build = spawnSync('npm', ['run', 'build', '-w', 'web'], { cwd: root, stdio: 'inherit' });
+  // The web build the server serves: web/dist, or CERISE_WEB_DIST (so that parallel runs do not share one).
+  const webDist = process.env.CERISE_WEB_DIST ? path.resolve(process.env.CERISE_WEB_DIST) : path.join(root, 'web/dist');
+  if (process.env.E2E_REBUILD === '1' || isStale(path.join(webDist, 'index.html'))) {
+    const build = spawnSync('npm', ['run', 'build', '-w', 'web', '--', '--outDir', webDist, '--emptyOutDir'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('web build failed');
   }
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cerise-e2e-'));
@@ -40,7 +58,7 @@ export async function setup(project: TestProject) {
   const baseUrl = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [path.join(root, 'server/bin/cerise.mjs'), 'serve'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', PUBLIC_URL: baseUrl, SEED_DEMO: '1', SMTP_URL: '', LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', PUBLIC_URL: baseUrl, SEED_DEMO: '1', SMTP_URL: '', LOG_LEVEL: 'warn', CERISE_WEB_DIST: webDist },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -10,7 +10,8 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
   const runtime = await openRuntime(config);
   const { deps } = runtime;
   const seeded = config.seedDemo ? await seedDemoIfEmpty(deps) : false;
-  const app = await createApp(deps, { logger: { level: config.logLevel === 'info' ? 'warn' : config.logLevel } });
+  // CERISE_WEB_DIST: another build of the web application (the e2e suite builds its own).
+  const app = await createApp(deps, { logger: { level: config.logLevel === 'info' ? 'warn' : config.logLevel }, webDist: process.env.CERISE_WEB_DIST || undefined });
   const dispatcher = createMailDispatcher(deps);
   // Retention of people who left (off unless set in Paramètres): checked once a day.
   const retention = setInterval(() => {

@@ -46,14 +46,14 @@ function pdfTextLines(pdf: Buffer): string[] {
 async function classWithFamilies(est: { id: string }) {
   const d = await makeClass(ctx.deps, est.id, '2GA1');
   const other = await makeClass(ctx.deps, est.id, '1GA1');
-  const ines = await makeUser(ctx.deps, est.id, { profiles: ['learner'], last_name: 'MARTIN', first_name: 'Inès', birth_date: '2010-03-14', source: 'siecle', login: `ines.martin.${est.uai.toLowerCase()}` });
+  const ines = await makeUser(ctx.deps, est.id, { profiles: ['learner'], last_name: 'MARTIN', first_name: 'Inès', birth_date: '2010-03-14', source: 'siecle', login: `ines.martin.${est.id.slice(-8)}` });
   const lucas = await makeUser(ctx.deps, est.id, { profiles: ['learner'], last_name: 'BERNARD', first_name: 'Lucas', birth_date: '2010-07-02', source: 'siecle', last_login_at: '2026-11-20T07:30:00.000Z' });
   const nobirth = await makeUser(ctx.deps, est.id, { profiles: ['learner'], last_name: 'ZORRO', first_name: '=SOMME(A1:A9)', birth_date: null, source: 'siecle' });
   const gone = await makeUser(ctx.deps, est.id, { profiles: ['learner'], last_name: 'PARTI', first_name: 'Paul', birth_date: '2010-01-01', hidden_at: '2026-10-01T00:00:00.000Z' });
   const elsewhere = await makeUser(ctx.deps, est.id, { profiles: ['learner'], last_name: 'AILLEURS', first_name: 'Eva', birth_date: '2009-01-01' });
   for (const l of [ines, lucas, nobirth, gone]) await addMembership(ctx.deps, est.id, l.id, d.id);
   await addMembership(ctx.deps, est.id, elsewhere.id, other.id);
-  const mother = await makeUser(ctx.deps, est.id, { profiles: ['parent'], last_name: 'MARTIN', first_name: 'Sophie', civility: 'Mme', email: `sophie.${est.uai.toLowerCase()}@famille.fr`, source: 'siecle' });
+  const mother = await makeUser(ctx.deps, est.id, { profiles: ['parent'], last_name: 'MARTIN', first_name: 'Sophie', civility: 'Mme', email: `sophie.${est.id.slice(-8)}@famille.fr`, source: 'siecle' });
   const father = await makeUser(ctx.deps, est.id, { profiles: ['parent'], last_name: 'BERNARD', first_name: 'Łukasz', civility: 'M.', email: null, source: 'siecle' });
   const otherParent = await makeUser(ctx.deps, est.id, { profiles: ['parent'], last_name: 'AILLEURS', first_name: 'Jean' });
   await addGuardian(ctx.deps, est.id, mother.id, ines.id, 1);
