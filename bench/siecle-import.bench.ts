@@ -40,7 +40,20 @@ function bareSax(file: string): number {
   return performance.now() - t0;
 }
 
-export async function benchSiecleImport(opts: { learners?: number } = {}): Promise<void> {
+export type SiecleImportFigures = {
+  learners: number;
+  parents: number;
+  /** The two CLI imports (teachers then learners), start-up included. */
+  seconds: number;
+  peakMb: number;
+  /** Total time over a bare SAX pass over the same files. */
+  floorRatio: number;
+  /** Upload → analyse → apply over HTTP: not measured yet. */
+  httpSeconds: number | null;
+};
+
+export async function benchSiecleImport(opts: { learners?: number } = {}): Promise<SiecleImportFigures> {
+  const console = { log: (...a: unknown[]) => process.stderr.write(`${a.join(' ')}\n`) };
   const learners = opts.learners ?? 6000;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cerise-bench-'));
   try {
@@ -84,6 +97,14 @@ export async function benchSiecleImport(opts: { learners?: number } = {}): Promi
     console.log(`démarrage d'une commande cerise (node + tsx, mesuré avec --help) : ${(startup / 1000).toFixed(2)} s`);
     console.log(`passe SAX nue sur les trois fichiers : ${(saxMs / 1000).toFixed(2)} s`);
     console.log(`rapport import / SAX : ${(total / saxMs).toFixed(1)}× avec le démarrage des deux commandes, ${(work / saxMs).toFixed(1)}× sans (objectif < 10×)`);
+    return {
+      learners: l.created.learners,
+      parents: l.created.parents,
+      seconds: Number((total / 1000).toFixed(2)),
+      peakMb: Math.round(Math.max(teachers.rssMiB, learnersRun.rssMiB)),
+      floorRatio: Number((total / saxMs).toFixed(1)),
+      httpSeconds: null,
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
