@@ -59,10 +59,42 @@ describe('other methods', () => {
   it('mean, latest, best of K, decaying average', () => {
     expect(computeMastery(series, { ...defaults, method: 'mean' }).percent).toBe(50);
     expect(computeMastery(series, { ...defaults, method: 'latest' }).percent).toBe(67);
-    expect(computeMastery(series, { ...defaults, method: 'best_of', bestOf: 3 }).percent).toBe(100);
-    expect(computeMastery(series, { ...defaults, method: 'best_of', bestOf: 1 }).percent).toBe(67);
+    // Mean of the 3 best: (100 + 67 + 33) / 3 = 66.7 → 67; the best alone: 100.
+    expect(computeMastery(series, { ...defaults, method: 'best_of', bestOf: 3 }).percent).toBe(67);
+    expect(computeMastery(series, { ...defaults, method: 'best_of', bestOf: 1 }).percent).toBe(100);
     // 0 → 0.65×33+0.35×0 = 21.45 → 0.65×100+0.35×21.45 = 72.51 → 0.65×67+0.35×72.51 = 68.93 → 69
     expect(computeMastery(series, { ...defaults, method: 'decaying', decayLatestPercent: 65 }).percent).toBe(69);
+  });
+});
+
+describe('published anchors on 33, 67, 100 (oldest to newest)', () => {
+  const anchor = [ev('ECA', 1), ev('RP', 2), ev('RT', 3)];
+  it('weighted average 1-2-3 (our default without complexities or hazards) gives 78', () => {
+    const r = computeMastery(anchor, defaults);
+    expect(r.evidence.map((e) => e.weight)).toEqual([1, 2, 3]);
+    expect(r.percent).toBe(78); // (33 + 134 + 300) / 6 = 77.83
+  });
+  it('mean gives 67', () => expect(computeMastery(anchor, { ...defaults, method: 'mean' }).percent).toBe(67));
+  it('latest gives 100', () => expect(computeMastery(anchor, { ...defaults, method: 'latest' }).percent).toBe(100));
+  it('decaying average with the latest at 65 % gives 84.29, shown as 84', () => {
+    const r = computeMastery(anchor, { ...defaults, method: 'decaying', decayLatestPercent: 65 });
+    const exact = r.evidence.reduce((s, e) => s + e.weight * e.value!, 0);
+    expect(exact).toBeCloseTo(84.29, 1);
+    expect(r.percent).toBe(84);
+  });
+  it('average of the best 2 gives 84', () => {
+    const r = computeMastery(anchor, { ...defaults, method: 'best_of', bestOf: 2 });
+    expect(r.percent).toBe(84); // (67 + 100) / 2 = 83.5
+    expect(r.evidence.map((e) => e.notCounted)).toEqual(['not_among_best', null, null]);
+  });
+});
+
+describe('evidence that did not count says why', () => {
+  it('non évaluable, absent, beyond the last N', () => {
+    const list = [ev('TE', 1), ev('NE', 2), ev('ABS', 3), ...[4, 5, 6, 7, 8, 9].map((d) => ev('RT', d))];
+    const r = computeMastery(list, defaults);
+    expect(r.evidence.map((e) => e.notCounted).slice(0, 4)).toEqual(['outside_window', 'not_assessable', 'absent', null]);
+    expect(computeMastery([ev('TE', 1), ev('RT', 2)], { ...defaults, method: 'latest' }).evidence[0]!.notCounted).toBe('not_latest');
   });
 });
 

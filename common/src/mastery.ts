@@ -1,4 +1,4 @@
-import type { EstablishmentSettings } from './settings.ts';
+import type { EstablishmentSettings, MasteryMethod } from './settings.ts';
 import { masteryStateForPercent, type MasteryState } from './settings.schemas.ts';
 
 /** The 6-level scale (GLOSSARY). */
@@ -18,11 +18,24 @@ export type Evidence = {
   itemCount: number;
 };
 
+/** Why a piece of evidence did not count: non évaluable, absent, or left out by the method. */
+export type NotCountedReason = 'not_assessable' | 'absent' | 'outside_window' | 'not_latest' | 'not_among_best';
+
 export type CountedEvidence = Evidence & {
   value: number | null;
   /** Whether it entered the computation, and with which weight (0 when not). */
   counted: boolean;
   weight: number;
+  /** Null when counted. */
+  notCounted: NotCountedReason | null;
+};
+
+const LEFT_OUT: Record<MasteryMethod, NotCountedReason> = {
+  weighted_recent: 'outside_window',
+  mean: 'outside_window',
+  latest: 'not_latest',
+  best_of: 'not_among_best',
+  decaying: 'outside_window',
 };
 
 export type MasteryResult = {
@@ -47,9 +60,11 @@ function roundRatioHalfUp(num: number, den: number): number {
 /**
  * Mastery of one competency for one learner (DESIGN §5), for the establishment's method.
  * Default: the last N pieces, weight rank × difficulty (1 + 0.25 × min(k, 4) for a success).
+ * Others: the mean of every piece; the latest piece; the mean of the K best pieces; an
+ * exponential average where the latest piece weighs `decayLatestPercent` %.
  */
 export function computeMastery(input: readonly Evidence[], settings: EstablishmentSettings['mastery']): MasteryResult {
-  const ordered: CountedEvidence[] = [...input].sort(byDateThenId).map((e) => ({ ...e, value: LEVEL_VALUES[e.level], counted: false, weight: 0 }));
+  const ordered: CountedEvidence[] = [...input].sort(byDateThenId).map((e) => ({ ...e, value: LEVEL_VALUES[e.level], counted: false, weight: 0, notCounted: null }));
   const usable = ordered.filter((e) => e.value !== null);
   let percent: number | null = null;
 
@@ -89,11 +104,16 @@ export function computeMastery(input: readonly Evidence[], settings: Establishme
         break;
       }
       case 'best_of': {
-        const kept = usable.slice(-settings.bestOf);
-        const best = kept.reduce((a, b) => (b.value! >= a.value! ? b : a));
-        for (const e of kept) e.counted = true;
-        best.weight = 1;
-        percent = best.value!;
+        // The mean of the K best pieces (ties: the newer one is kept).
+        const best = [...usable].sort((a, b) => b.value! - a.value! || byDateThenId(b, a)).slice(0, settings.bestOf);
+        for (const e of best) {
+          e.counted = true;
+          e.weight = 1;
+        }
+        percent = roundRatioHalfUp(
+          best.reduce((s, e) => s + e.value!, 0),
+          best.length,
+        );
         break;
       }
       case 'decaying': {
@@ -103,13 +123,16 @@ export function computeMastery(input: readonly Evidence[], settings: Establishme
         let m = 0;
         usable.forEach((e, i) => {
           e.counted = true;
-          e.weight = Math.round(weights[i]! * 1000) / 1000;
+          e.weight = Math.round(weights[i]! * 10000) / 10000;
           m += weights[i]! * e.value!;
         });
         percent = Math.floor(m + 0.5 + 1e-9);
         break;
       }
     }
+  }
+  for (const e of ordered) {
+    if (!e.counted) e.notCounted = e.level === 'NE' ? 'not_assessable' : e.level === 'ABS' ? 'absent' : LEFT_OUT[settings.method];
   }
   const evidenceCount = usable.length;
   const state = percent === null || evidenceCount < settings.minEvidence ? 'insufficient' : masteryStateForPercent(percent, settings);

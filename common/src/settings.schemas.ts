@@ -128,8 +128,8 @@ export const MASTERY_METHOD_LABELS: Record<MasteryMethod, string> = {
   weighted_recent: 'Moyenne pondérée des dernières preuves (recommandée)',
   mean: 'Moyenne de toutes les preuves',
   latest: 'Dernière preuve seulement',
-  best_of: 'Meilleur résultat parmi les dernières preuves',
-  decaying: 'Moyenne à mémoire dégressive',
+  best_of: 'Moyenne des meilleures preuves',
+  decaying: 'Moyenne dégressive (la dernière preuve pèse le plus)',
 };
 
 export const MASTERY_STATES = ['not_acquired', 'in_progress', 'acquired'] as const;

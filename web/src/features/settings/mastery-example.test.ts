@@ -14,7 +14,8 @@ describe('computeMastery', () => {
   it('gives each other method its own reading of the same series', () => {
     expect(computeMastery(EXAMPLE_EVIDENCE, 'mean', defaults).percent).toBe(50);
     expect(computeMastery(EXAMPLE_EVIDENCE, 'latest', defaults).percent).toBe(67);
-    expect(computeMastery(EXAMPLE_EVIDENCE, 'best_of', defaults).percent).toBe(100);
+    // The mean of the 3 best: (100 + 67 + 67) / 3 = 78.
+    expect(computeMastery(EXAMPLE_EVIDENCE, 'best_of', defaults).percent).toBe(78);
     // 0 → 21.45 → 51.06 → 39.32 → 78.76 → 71.12
     expect(computeMastery(EXAMPLE_EVIDENCE, 'decaying', defaults).percent).toBe(71);
   });
