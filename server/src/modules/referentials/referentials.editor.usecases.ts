@@ -8,13 +8,14 @@ import {
   type UpdateCompetencyItemRequest,
   type UpdateCompetencyRequest,
 } from '@cerise/common';
+import type { RequestContext } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import type { CompetenciesTable, CompetencyItemsTable } from '../../db/tables/referentials.ts';
 import type { Tx } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { badRequest, conflict, notFound } from '../../http/errors.ts';
 import { newId, nowIso } from '../../util/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import type { SessionUser } from '../auth/auth.presenter.ts';
 import { assertCanEditReferentials } from './referentials.policy.ts';
 import * as repo from './referentials.repository.ts';
 import { findUsedItems, type CompetencyItemKind } from './referentials.usage.ts';
@@ -35,16 +36,16 @@ type AuditNote = { action: string; details: Record<string, unknown> };
 /** Runs one edit in a transaction: 404, version check, the change, version bumps, audit. */
 async function editCompetency(
   deps: Deps,
-  user: SessionUser,
+  ctx: RequestContext,
   target: Target,
   version: number,
-  ip: string | null,
-  change: (ctx: EditContext) => Promise<AuditNote>,
+  change: (edit: EditContext) => Promise<AuditNote>,
 ): Promise<Competency> {
+  const user = ctx.actor;
   assertCanEditReferentials(user);
   const establishmentId = user.establishmentId;
-  const at = nowIso(deps.now());
-  return deps.db.transaction().execute(async (tx) => {
+  const at = nowIso(ctx.at);
+  return inTransaction(deps.db, async (tx) => {
     await requireReferential(tx, establishmentId, target.referentialId);
     const competency = await repo.findCompetency(tx, establishmentId, target.referentialId, target.competencyId);
     if (!competency) throw notFound('referentials.competency_not_found');
@@ -64,7 +65,7 @@ async function editCompetency(
       targetType: 'competency',
       targetId: competency.id,
       details: { referentialId: target.referentialId, competencyCode: competency.code, ...note.details },
-      ip,
+      ip: ctx.ip,
       at,
     });
     return loadCompetency(tx, establishmentId, target.referentialId, competency.id);
@@ -72,9 +73,9 @@ async function editCompetency(
 }
 
 /** Writes positions 1…n in the given order, touching only rows whose position changes. */
-async function writeOrder(ctx: EditContext, list: CompetencyItemList, establishmentId: string, ordered: readonly CompetencyItemsTable[]) {
+async function writeOrder(edit: EditContext, list: CompetencyItemList, establishmentId: string, ordered: readonly CompetencyItemsTable[]) {
   for (const [i, item] of ordered.entries()) {
-    if (item.position !== i + 1) await repo.updateItem(ctx.tx, list, establishmentId, item.id, { position: i + 1 });
+    if (item.position !== i + 1) await repo.updateItem(edit.tx, list, establishmentId, item.id, { position: i + 1 });
   }
 }
 
@@ -91,60 +92,57 @@ function requireItem(items: readonly CompetencyItemsTable[], itemId: string): Co
 
 export async function addItem(
   deps: Deps,
-  user: SessionUser,
+  ctx: RequestContext,
   target: Target,
   list: CompetencyItemList,
   input: AddCompetencyItemRequest,
-  ip: string | null,
 ): Promise<Competency> {
-  return editCompetency(deps, user, target, input.version, ip, async (ctx) => {
-    const est = user.establishmentId;
-    const items = await repo.listCompetencyItems(ctx.tx, list, est, ctx.competency.id);
+  return editCompetency(deps, ctx, target, input.version, async (edit) => {
+    const est = ctx.actor.establishmentId;
+    const items = await repo.listCompetencyItems(edit.tx, list, est, edit.competency.id);
     if (items.length >= MAX_ITEMS_PER_LIST) throw conflict('referentials.too_many_items');
     assertNoDuplicate(items, input.label);
     const position = Math.min(input.position ?? items.length + 1, items.length + 1);
-    const item: CompetencyItemsTable = { id: newId(), establishment_id: est, competency_id: ctx.competency.id, position, label: input.label };
+    const item: CompetencyItemsTable = { id: newId(), establishment_id: est, competency_id: edit.competency.id, position, label: input.label };
     const ordered = [...items];
     ordered.splice(position - 1, 0, item);
     // The new item already sits at its index, so only the ones after it move.
-    await writeOrder(ctx, list, est, ordered);
-    await repo.insertItems(ctx.tx, list, [item]);
+    await writeOrder(edit, list, est, ordered);
+    await repo.insertItems(edit.tx, list, [item]);
     return { action: `referentials.${ITEM_KIND[list]}_added`, details: { itemId: item.id, label: item.label, position } };
   });
 }
 
 export async function renameItem(
   deps: Deps,
-  user: SessionUser,
+  ctx: RequestContext,
   target: Target,
   list: CompetencyItemList,
   itemId: string,
   input: UpdateCompetencyItemRequest,
-  ip: string | null,
 ): Promise<Competency> {
-  return editCompetency(deps, user, target, input.version, ip, async (ctx) => {
-    const items = await repo.listCompetencyItems(ctx.tx, list, user.establishmentId, ctx.competency.id);
+  return editCompetency(deps, ctx, target, input.version, async (edit) => {
+    const items = await repo.listCompetencyItems(edit.tx, list, ctx.actor.establishmentId, edit.competency.id);
     const item = requireItem(items, itemId);
     assertNoDuplicate(items, input.label, item.id);
-    await repo.updateItem(ctx.tx, list, user.establishmentId, item.id, { label: input.label });
+    await repo.updateItem(edit.tx, list, ctx.actor.establishmentId, item.id, { label: input.label });
     return { action: `referentials.${ITEM_KIND[list]}_renamed`, details: { itemId, from: item.label, to: input.label } };
   });
 }
 
 export async function reorderItems(
   deps: Deps,
-  user: SessionUser,
+  ctx: RequestContext,
   target: Target,
   list: CompetencyItemList,
   input: ReorderCompetencyItemsRequest,
-  ip: string | null,
 ): Promise<Competency> {
-  return editCompetency(deps, user, target, input.version, ip, async (ctx) => {
-    const items = await repo.listCompetencyItems(ctx.tx, list, user.establishmentId, ctx.competency.id);
+  return editCompetency(deps, ctx, target, input.version, async (edit) => {
+    const items = await repo.listCompetencyItems(edit.tx, list, ctx.actor.establishmentId, edit.competency.id);
     const byId = new Map(items.map((i) => [i.id, i]));
     const isPermutation = input.ids.length === items.length && new Set(input.ids).size === items.length && input.ids.every((id) => byId.has(id));
     if (!isPermutation) throw badRequest('referentials.invalid_order');
-    await writeOrder(ctx, list, user.establishmentId, input.ids.map((id) => byId.get(id)!));
+    await writeOrder(edit, list, ctx.actor.establishmentId, input.ids.map((id) => byId.get(id)!));
     return { action: `referentials.${list}_reordered`, details: { ids: input.ids } };
   });
 }
@@ -152,21 +150,20 @@ export async function reorderItems(
 /** Deletes an item nobody uses (409 `referentials.item_in_use` otherwise); the others close up. */
 export async function deleteItem(
   deps: Deps,
-  user: SessionUser,
+  ctx: RequestContext,
   target: Target,
   list: CompetencyItemList,
   itemId: string,
   version: number,
-  ip: string | null,
 ): Promise<Competency> {
-  return editCompetency(deps, user, target, version, ip, async (ctx) => {
-    const est = user.establishmentId;
-    const items = await repo.listCompetencyItems(ctx.tx, list, est, ctx.competency.id);
+  return editCompetency(deps, ctx, target, version, async (edit) => {
+    const est = ctx.actor.establishmentId;
+    const items = await repo.listCompetencyItems(edit.tx, list, est, edit.competency.id);
     const item = requireItem(items, itemId);
-    const used = await findUsedItems(ctx.tx, est, ITEM_KIND[list], [item.id]);
+    const used = await findUsedItems(edit.tx, est, ITEM_KIND[list], [item.id]);
     if (used.has(item.id)) throw conflict('referentials.item_in_use');
-    await repo.deleteItems(ctx.tx, list, est, [item.id]);
-    await writeOrder(ctx, list, est, items.filter((i) => i.id !== item.id));
+    await repo.deleteItems(edit.tx, list, est, [item.id]);
+    await writeOrder(edit, list, est, items.filter((i) => i.id !== item.id));
     return { action: `referentials.${ITEM_KIND[list]}_deleted`, details: { itemId, label: item.label } };
   });
 }
@@ -174,16 +171,15 @@ export async function deleteItem(
 /** Marks or unmarks a competency « à compléter ». */
 export async function updateCompetency(
   deps: Deps,
-  user: SessionUser,
+  ctx: RequestContext,
   target: Target,
   input: UpdateCompetencyRequest,
-  ip: string | null,
 ): Promise<Competency> {
-  return editCompetency(deps, user, target, input.version, ip, async (ctx) => {
-    await repo.setCompetencyToComplete(ctx.tx, user.establishmentId, ctx.competency.id, input.toComplete);
+  return editCompetency(deps, ctx, target, input.version, async (edit) => {
+    await repo.setCompetencyToComplete(edit.tx, ctx.actor.establishmentId, edit.competency.id, input.toComplete);
     return {
       action: 'referentials.competency_updated',
-      details: { toComplete: { from: ctx.competency.to_complete === 1, to: input.toComplete } },
+      details: { toComplete: { from: edit.competency.to_complete === 1, to: input.toComplete } },
     };
   });
 }

@@ -1,5 +1,7 @@
 import { errorMessage, type ImportReport, type ReferentialDocument } from '@cerise/common';
+import type { RequestContext } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import type { DbOrTx } from '../../db/schema.ts';
 import type { CompetencyItemsTable } from '../../db/tables/referentials.ts';
 import { badRequest, conflict, notFound } from '../../http/errors.ts';
@@ -202,11 +204,11 @@ function report(plan: ImportPlan, dryRun: boolean, applied: boolean, referential
  */
 export async function importReferential(
   deps: Deps,
-  user: SessionUser,
+  ctx: RequestContext,
   body: unknown,
   opts: { dryRun: boolean; section: SourceSection },
-  ip: string | null,
 ): Promise<ImportReport> {
+  const { actor: user, ip } = ctx;
   assertCanEditReferentials(user);
   const doc = parseImportDocument(body, opts.section);
   const establishmentId = user.establishmentId;
@@ -214,8 +216,8 @@ export async function importReferential(
     const plan = await planImport(deps.db, establishmentId, doc);
     return report(plan, true, false, plan.existingId);
   }
-  const at = nowIso(deps.now());
-  return deps.db.transaction().execute(async (tx) => {
+  const at = nowIso(ctx.at);
+  return inTransaction(deps.db, async (tx) => {
     const plan = await planImport(tx, establishmentId, doc);
     const referentialId = await applyPlan(tx, establishmentId, plan, at);
     const result = report(plan, false, plan.action !== 'none', referentialId);

@@ -20,6 +20,7 @@ import {
 } from '@cerise/common';
 import type { Deps } from '../../deps.ts';
 import { currentUser } from '../../http/guard.ts';
+import { requestContext } from '../../http/request-context.ts';
 import { AppError } from '../../http/errors.ts';
 import * as editor from './referentials.editor.usecases.ts';
 import * as exchange from './referentials.exchange.usecases.ts';
@@ -121,7 +122,7 @@ export async function referentialRoutes(app: FastifyInstance, deps: Deps): Promi
     },
     async (request) => {
       const { id, competencyId } = request.params;
-      return editor.updateCompetency(deps, currentUser(request), { referentialId: id, competencyId }, request.body, request.ip ?? null);
+      return editor.updateCompetency(deps, requestContext(request, deps), { referentialId: id, competencyId }, request.body);
     },
   );
 
@@ -143,7 +144,7 @@ export async function referentialRoutes(app: FastifyInstance, deps: Deps): Promi
       },
       async (request, reply) => {
         const { id, competencyId } = request.params;
-        const competency = await editor.addItem(deps, currentUser(request), { referentialId: id, competencyId }, list, request.body, request.ip ?? null);
+        const competency = await editor.addItem(deps, requestContext(request, deps), { referentialId: id, competencyId }, list, request.body);
         return reply.code(201).send(competency);
       },
     );
@@ -162,7 +163,7 @@ export async function referentialRoutes(app: FastifyInstance, deps: Deps): Promi
       },
       async (request) => {
         const { id, competencyId } = request.params;
-        return editor.reorderItems(deps, currentUser(request), { referentialId: id, competencyId }, list, request.body, request.ip ?? null);
+        return editor.reorderItems(deps, requestContext(request, deps), { referentialId: id, competencyId }, list, request.body);
       },
     );
 
@@ -180,7 +181,7 @@ export async function referentialRoutes(app: FastifyInstance, deps: Deps): Promi
       },
       async (request) => {
         const { id, competencyId, itemId } = request.params;
-        return editor.renameItem(deps, currentUser(request), { referentialId: id, competencyId }, list, itemId, request.body, request.ip ?? null);
+        return editor.renameItem(deps, requestContext(request, deps), { referentialId: id, competencyId }, list, itemId, request.body);
       },
     );
 
@@ -200,12 +201,11 @@ export async function referentialRoutes(app: FastifyInstance, deps: Deps): Promi
         const { id, competencyId, itemId } = request.params;
         return editor.deleteItem(
           deps,
-          currentUser(request),
+          requestContext(request, deps),
           { referentialId: id, competencyId },
           list,
           itemId,
           request.query.version,
-          request.ip ?? null,
         );
       },
     );
@@ -256,7 +256,7 @@ export async function referentialRoutes(app: FastifyInstance, deps: Deps): Promi
           response: { 200: ImportReportSchema, 400: ReferentialErrorResponseSchema, 409: ReferentialErrorResponseSchema },
         },
       },
-      async (request) => exchange.importReferential(deps, currentUser(request), request.body, request.query, request.ip ?? null),
+      async (request) => exchange.importReferential(deps, requestContext(request, deps), request.body, request.query),
     );
   });
 }

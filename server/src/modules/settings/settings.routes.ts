@@ -8,6 +8,7 @@ import {
 } from '@cerise/common';
 import type { Deps } from '../../deps.ts';
 import { currentUser } from '../../http/guard.ts';
+import { requestContext } from '../../http/request-context.ts';
 import * as usecases from './settings.usecases.ts';
 
 const tags = ['settings'];
@@ -37,7 +38,7 @@ export async function settingsRoutes(app: FastifyInstance, deps: Deps): Promise<
         response: { 200: SettingsResponseSchema, 400: ErrorWithDetailsResponseSchema, 409: ErrorWithDetailsResponseSchema },
       },
     },
-    async (request) => usecases.updateEstablishmentDetails(deps, currentUser(request), request.body, request.ip ?? null),
+    async (request) => usecases.updateEstablishmentDetails(deps, requestContext(request, deps), request.body),
   );
 
   r.put(
@@ -51,6 +52,6 @@ export async function settingsRoutes(app: FastifyInstance, deps: Deps): Promise<
         response: { 200: SettingsResponseSchema, 400: ErrorWithDetailsResponseSchema, 409: ErrorWithDetailsResponseSchema },
       },
     },
-    async (request) => usecases.updateCalculationSettings(deps, currentUser(request), request.body, request.ip ?? null),
+    async (request) => usecases.updateCalculationSettings(deps, requestContext(request, deps), request.body),
   );
 }

@@ -6,9 +6,11 @@ import {
   type UpdateEstablishmentDetailsRequestSchema,
 } from '@cerise/common';
 import type { z } from 'zod';
+import type { RequestContext } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import type { DbOrTx } from '../../db/schema.ts';
 import type { EstablishmentsTable } from '../../db/tables/foundation.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
 import { nowIso } from '../../util/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -47,9 +49,10 @@ export async function getSettings(deps: Deps, user: SessionUser): Promise<Settin
 
 type DetailsInput = z.output<typeof UpdateEstablishmentDetailsRequestSchema>;
 
-export async function updateEstablishmentDetails(deps: Deps, user: SessionUser, input: DetailsInput, ip: string | null): Promise<SettingsResponse> {
-  const at = nowIso(deps.now());
-  return deps.db.transaction().execute(async (tx) => {
+export async function updateEstablishmentDetails(deps: Deps, ctx: RequestContext, input: DetailsInput): Promise<SettingsResponse> {
+  const { actor: user, ip } = ctx;
+  const at = nowIso(ctx.at);
+  return inTransaction(deps.db, async (tx) => {
     const before = await requireEstablishment(tx, user.establishmentId);
     const values: repo.EstablishmentDetailsColumns = {
       name: input.name,
@@ -83,13 +86,14 @@ export async function updateEstablishmentDetails(deps: Deps, user: SessionUser, 
 
 type CalculationInput = z.output<typeof UpdateCalculationSettingsRequestSchema>;
 
-export async function updateCalculationSettings(deps: Deps, user: SessionUser, input: CalculationInput, ip: string | null): Promise<SettingsResponse> {
+export async function updateCalculationSettings(deps: Deps, ctx: RequestContext, input: CalculationInput): Promise<SettingsResponse> {
+  const { actor: user, ip } = ctx;
   const { version, ...rest } = input;
   const settings = EstablishmentSettingsSchema.parse(rest);
   const problems = checkSettingsConsistency(settings);
   if (problems.length > 0) throw badRequest(problems[0]!.code, undefined, { problems });
-  const at = nowIso(deps.now());
-  return deps.db.transaction().execute(async (tx) => {
+  const at = nowIso(ctx.at);
+  return inTransaction(deps.db, async (tx) => {
     const before = await requireEstablishment(tx, user.establishmentId);
     // Keep keys other modules may have added to the JSON; replace the ones this form owns.
     let raw: Record<string, unknown> = {};
