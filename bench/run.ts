@@ -29,7 +29,6 @@ const report: Record<string, unknown> = {
 };
 const notes: Record<string, string> = {
   responsiveness: 'not measured yet: the responsiveness benchmark under heavy work (performance issue) is still to come',
-  load: 'not measured yet: the load test (performance issue) is still to come',
 };
 
 /** A benchmark of a module that may not exist yet: its file exports `run(): Promise<Figures>`. */
@@ -55,6 +54,11 @@ if (!only || only === 'siecle' || only === 'import') {
 }
 if (!only || only === 'evaluation') await optional('evaluation', 'evaluations.bench.ts', 'benchEvaluations');
 if (!only || only === 'dashboard') await optional('dashboard', 'dashboard.bench.ts', 'benchDashboard');
+if (!only || only === 'load') {
+  log('== load ==');
+  const { benchLoad } = await import('./load.bench.ts');
+  report.load = await benchLoad();
+}
 report.notes = notes;
 
 if (asJson) {
