@@ -12,7 +12,7 @@ import type { Deps } from './deps.ts';
 import { errorMessage } from '@cerise/common';
 import { installErrorHandlers } from './http/error-handler.ts';
 import { errorBody } from './http/errors.ts';
-import { installGuard, installNulGuard } from './http/guard.ts';
+import { installGuard, installNulGuard, requireAuthRule } from './http/guard.ts';
 import { registerModules } from './routes.ts';
 
 import type { RouteAuth } from './http/route-auth.ts';
@@ -51,7 +51,11 @@ export async function createApp(deps: Deps, opts: CreateAppOptions = {}): Promis
   // The route table (method, url, declared auth), read by the authorization tests.
   const routeTable: RouteInfo[] = [];
   app.decorate('routeTable', routeTable);
+  let registeringAssets = false;
   app.addHook('onRoute', (route) => {
+    // The web application's files (fastify-static) are assets; every other route must declare its rule.
+    if (registeringAssets && !route.config?.auth) route.config = { ...route.config, auth: { asset: true } };
+    requireAuthRule(route);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
@@ -102,8 +106,10 @@ export async function createApp(deps: Deps, opts: CreateAppOptions = {}): Promis
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   // wildcard: files are looked up at request time, so a rebuilt web app is served without a restart.
   if (hasWeb) {
+    registeringAssets = true;
     await app.register(fastifyStatic, { root: webDist, wildcard: true, index: false, schemaHide: true });
-    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html'));
+    registeringAssets = false;
+    app.get('/', { schema: { hide: true }, config: { auth: { asset: true } } }, (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html'));
   }
   app.setNotFoundHandler((request, reply) => {
     const isPage = !request.url.startsWith('/api/') && !request.url.startsWith('/assets/') && (request.method === 'GET' || request.method === 'HEAD');

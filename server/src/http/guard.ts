@@ -26,14 +26,20 @@ function allowedOrigins(deps: Deps, request: FastifyRequest): Set<string> {
 }
 
 /**
- * Installs the request guard: session resolution, Origin check on state changes, and the
- * route's declared `config.auth` (a route that declares nothing needs a session).
+ * Installs the request guard. It decides from the MATCHED route's own `config.auth`, never from
+ * the address as written (`/%61pi/…`, `//api`, `/API/…` reach the same handlers): session
+ * resolution, the Origin check on state changes, then the rule — public, or a session with one
+ * of the profiles. Every route must declare a rule (see `requireAuthRule`): deny by default.
  */
 export function installGuard(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('user', null);
 
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!request.routeOptions.url) return; // unknown address: the 404 handler answers
+    const auth = request.routeOptions.config.auth;
+    if (!auth) throw forbidden(); // unreachable: requireAuthRule refuses such routes at start
+    if ('asset' in auth) return; // the web application's files: no session, no state change
+
     const token = request.cookies[SESSION_COOKIE];
     request.user = token ? await resolveSession(deps, token) : null;
 
@@ -47,18 +53,34 @@ export function installGuard(app: FastifyInstance, deps: Deps): void {
       }
     }
 
-    if (!request.routeOptions.url) return; // unknown address: the 404 handler answers
-    const auth = request.routeOptions.config.auth;
-    if (auth && 'public' in auth) return;
+    if ('public' in auth) return;
     if (!request.user) throw unauthenticated();
-    if (request.user.mustChangePassword && !auth?.allowPendingPasswordChange) {
+    if (request.user.mustChangePassword && !auth.allowPendingPasswordChange) {
       throw forbidden('auth.password_change_required');
     }
-    const profiles = auth?.profiles;
+    const profiles = auth.profiles;
     if (profiles && profiles.length > 0 && !profiles.some((p) => request.user!.profiles.includes(p))) {
       throw forbidden();
     }
   });
+
+  // Answers of the API carry personal data: never cached, unless a route says otherwise.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const auth = request.routeOptions.config?.auth;
+    if (auth && !('asset' in auth) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+}
+
+/**
+ * Deny by default: a route registered without `config.auth` makes the application refuse to
+ * start. Call from an `onRoute` hook.
+ */
+export function requireAuthRule(route: { method: string | string[]; url: string; config?: { auth?: unknown } }): void {
+  if (!route.config?.auth) {
+    const methods = Array.isArray(route.method) ? route.method.join(',') : route.method;
+    throw new Error(`route ${methods} ${route.url} declares no auth rule (config.auth): every route must say who may call it`);
+  }
 }
 
 function hasNul(value: unknown, depth = 0): boolean {

@@ -2,10 +2,13 @@ import type { Profile } from '@cerise/common';
 
 /**
  * Who may call a route, declared on every route as `config: { auth }`. A route without a
- * declaration needs a session (secure by default); the authorization matrix test reads these.
+ * declaration makes the application refuse to start (deny by default); the authorization matrix
+ * test reads these.
  */
 export type RouteAuth =
   | { public: true }
+  /** A file of the web application (no session read, no state change). */
+  | { asset: true }
   | {
       /** Profiles allowed; empty or absent = any signed-in user. */
       profiles?: Profile[];
