@@ -18,7 +18,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the production build: the server must not serve them.
+    sourcemap: false,
     rolldownOptions: {
       output: {
         // Libraries change less often than the application: separate, long-cached files.

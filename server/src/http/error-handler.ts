@@ -30,6 +30,9 @@ export function installErrorHandlers(app: FastifyInstance): void {
       const fields = error.validation.map((v) => ({ path: v.instancePath, message: v.message }));
       return reply.code(400).send(errorBody('common.validation', errorMessage('common.validation'), { fields }));
     }
+    if (isMalformedMultipart(error, request.isMultipart?.() ?? false)) {
+      return reply.code(400).send(errorBody('common.validation', 'Le formulaire envoyé est incomplet ou mal formé : envoyez-le à nouveau.'));
+    }
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
       const code = FASTIFY_CODES[status] ?? 'common.validation';
@@ -38,4 +41,11 @@ export function installErrorHandlers(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unexpected error');
     return reply.code(500).send(errorBody('common.internal', errorMessage('common.internal')));
   });
+}
+
+/** busboy's errors on a cut or malformed multipart body (no closing boundary…): the client's fault. */
+function isMalformedMultipart(error: Error, multipartRequest: boolean): boolean {
+  // A multipart stream that ends before its closing boundary surfaces as a premature close.
+  if (multipartRequest && (error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return true;
+  return /Unexpected end of (form|multipart data)|Malformed part header|Multipart: Boundary not found|Part terminated early/i.test(error.message ?? '');
 }
