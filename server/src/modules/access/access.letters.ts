@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { EstablishmentsTable } from '../../db/tables/foundation.ts';
+import { printable, registerPdfFonts } from '../../util/pdf-fonts.ts';
 import { frenchLongDate } from './access.csv.ts';
 
 /** One page: a parent's credentials, for the family. */
@@ -12,27 +13,6 @@ export type ParentLetter = {
   /** Their children, e.g. « Camille APPRENANTE (1GA1) ». */
   children: string[];
 };
-
-// The standard PDF fonts speak WinAnsi: the Latin-1 range and a few more (œ, Œ, €, typographic quotes…).
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-// Latin letters that Unicode does not decompose.
-const LATIN_FOLDS: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', ı: 'i', Ħ: 'H', ħ: 'h', ŋ: 'n', Ŋ: 'N' };
-
-/** Keeps what the standard fonts can draw; other letters lose their accents, anything else becomes `?`. */
-export function pdfSafe(s: string): string {
-  let out = '';
-  for (const ch of s.normalize('NFC')) {
-    const code = ch.codePointAt(0)!;
-    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch)) out += ch;
-    else if (ch === '\n') out += ch;
-    else if (LATIN_FOLDS[ch]) out += LATIN_FOLDS[ch];
-    else {
-      const folded = ch.normalize('NFD').replace(/\p{M}/gu, '');
-      out += /^[\x20-\x7e]+$/.test(folded) ? folded : '?';
-    }
-  }
-  return out;
-}
 
 function establishmentLines(e: EstablishmentsTable): string[] {
   const lines = [e.address, [e.postal_code, e.town].filter(Boolean).join(' ')].filter((l): l is string => Boolean(l && l.trim()));
@@ -51,9 +31,10 @@ export function renderParentLetters(p: { establishment: EstablishmentsTable; log
     size: 'A4',
     margins: { top: 56, bottom: 56, left: 64, right: 64 },
     autoFirstPage: false,
-    info: { Title: pdfSafe(`Identifiants Cerise Pro — ${p.establishment.name}`), Author: pdfSafe(p.establishment.name), Creator: 'Cerise Pro' },
+    info: { Title: printable(`Identifiants Cerise Pro — ${p.establishment.name}`), Author: printable(p.establishment.name), Creator: 'Cerise Pro' },
     lang: 'fr-FR',
   });
+  registerPdfFonts(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -68,26 +49,26 @@ export function renderParentLetters(p: { establishment: EstablishmentsTable; log
     const left = doc.page.margins.left;
     const textWidth = doc.page.width - left - doc.page.margins.right;
 
-    doc.font('Helvetica-Bold').fontSize(13).text(pdfSafe(e.name), { width: textWidth });
-    doc.font('Helvetica').fontSize(9.5);
-    for (const line of establishmentLines(e)) doc.text(pdfSafe(line), { width: textWidth });
+    doc.font('bold').fontSize(13).text(printable(e.name), { width: textWidth });
+    doc.font('body').fontSize(9.5);
+    for (const line of establishmentLines(e)) doc.text(printable(line), { width: textWidth });
     doc.moveDown(1.5);
 
-    doc.fontSize(10.5).text(pdfSafe(`Le ${today}`), { align: 'right', width: textWidth });
+    doc.fontSize(10.5).text(printable(`Le ${today}`), { align: 'right', width: textWidth });
     doc.moveDown(1);
     const name = [letter.civility, letter.firstName, letter.lastName].filter(Boolean).join(' ');
-    doc.font('Helvetica-Bold').text(pdfSafe(`À l'attention de ${name}`), { width: textWidth });
+    doc.font('bold').text(printable(`À l'attention de ${name}`), { width: textWidth });
     if (letter.children.length > 0) {
-      doc.font('Helvetica').text(pdfSafe(`Responsable légal de : ${letter.children.join(', ')}`), { width: textWidth });
+      doc.font('body').text(printable(`Responsable légal de : ${letter.children.join(', ')}`), { width: textWidth });
     }
     doc.moveDown(1.5);
 
-    doc.font('Helvetica-Bold').text('Objet : vos identifiants de connexion à Cerise Pro', { width: textWidth });
+    doc.font('bold').text('Objet : vos identifiants de connexion à Cerise Pro', { width: textWidth });
     doc.moveDown(1);
-    doc.font('Helvetica').text('Madame, Monsieur,', { width: textWidth });
+    doc.font('body').text('Madame, Monsieur,', { width: textWidth });
     doc.moveDown(0.6);
     doc.text(
-      pdfSafe(
+      printable(
         "L'établissement suit l'acquisition des compétences professionnelles de ses élèves avec Cerise Pro. Avec votre compte personnel, vous pouvez consulter le tableau de bord et les évaluations de votre enfant.",
       ),
       { width: textWidth, align: 'justify' },
@@ -103,31 +84,31 @@ export function renderParentLetters(p: { establishment: EstablishmentsTable; log
     ];
     let y = boxTop + 12;
     for (const [label, value, mono] of rows) {
-      doc.font('Helvetica').fontSize(10.5).text(pdfSafe(`${label} :`), left + 14, y, { width: 150 });
-      doc.font(mono ? 'Courier-Bold' : 'Helvetica-Bold').fontSize(mono ? 12 : 10.5).text(pdfSafe(value), left + 170, y, { width: textWidth - 184 });
+      doc.font('body').fontSize(10.5).text(printable(`${label} :`), left + 14, y, { width: 150 });
+      doc.font(mono ? 'monoBold' : 'bold').fontSize(mono ? 12 : 10.5).text(printable(value), left + 170, y, { width: textWidth - 184 });
       y = Math.max(doc.y, y + 16) + 6;
     }
     doc.rect(left, boxTop, textWidth, y - boxTop + 6).lineWidth(1).stroke();
     doc.x = left;
     doc.y = y + 18;
 
-    doc.font('Helvetica').fontSize(10.5);
+    doc.font('body').fontSize(10.5);
     doc.text(
-      pdfSafe(
+      printable(
         'À votre première connexion, Cerise Pro vous demandera de choisir un mot de passe personnel (8 caractères au moins, différent de votre date de naissance). Ce mot de passe provisoire remplace tout mot de passe précédent.',
       ),
       { width: textWidth, align: 'justify' },
     );
     doc.moveDown(0.6);
-    doc.text(pdfSafe('Ces identifiants sont personnels : ne les communiquez à personne. En cas de perte, adressez-vous au secrétariat.'), {
+    doc.text(printable('Ces identifiants sont personnels : ne les communiquez à personne. En cas de perte, adressez-vous au secrétariat.'), {
       width: textWidth,
       align: 'justify',
     });
     doc.moveDown(1);
-    doc.text(pdfSafe('Veuillez agréer, Madame, Monsieur, nos salutations distinguées.'), { width: textWidth });
+    doc.text(printable('Veuillez agréer, Madame, Monsieur, nos salutations distinguées.'), { width: textWidth });
     doc.moveDown(2);
-    doc.text(pdfSafe("Le chef d'établissement"), { align: 'right', width: textWidth });
-    if (e.head_name) doc.text(pdfSafe(e.head_name), { align: 'right', width: textWidth });
+    doc.text(printable("Le chef d'établissement"), { align: 'right', width: textWidth });
+    if (e.head_name) doc.text(printable(e.head_name), { align: 'right', width: textWidth });
   }
   doc.end();
   return done;

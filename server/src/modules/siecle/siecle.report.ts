@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { SiecleImportReport, SiecleImportReportPerson } from '@cerise/common';
 import { toFrenchCsv } from '../../util/csv.ts';
+import { printable, registerPdfFonts } from '../../util/pdf-fonts.ts';
 
 const KIND: Record<SiecleImportReportPerson['kind'], string> = {
   teacher: 'Enseignant',
@@ -45,10 +46,12 @@ export function reportPdf(report: SiecleImportReport, establishmentName: string)
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
+    // Unicode font: every name prints as typed; what it cannot draw shows as □ (printable()).
+    registerPdfFonts(doc).font('body');
 
     doc.fontSize(16).text(`Rapport d’importation — ${report.kind === 'teachers' ? 'enseignants et direction' : 'apprenants et parents'}`);
-    doc.moveDown(0.3).fontSize(10).text(`${establishmentName} — année scolaire ${report.schoolYear}`);
-    doc.text(`Fichiers : ${report.files.join(', ')}`);
+    doc.moveDown(0.3).fontSize(10).text(`${printable(establishmentName)} — année scolaire ${report.schoolYear}`);
+    doc.text(printable(`Fichiers : ${report.files.join(', ')}`));
     doc.moveDown(0.5);
     const counts = (label: string, c: SiecleImportReport['created']) =>
       doc.text(`${label} : ${c.divisions} divisions, ${c.groups} groupes, ${c.teachers} enseignants, ${c.heads} chefs d’établissement, ${c.learners} apprenants, ${c.parents} parents`);
@@ -58,14 +61,14 @@ export function reportPdf(report: SiecleImportReport, establishmentName: string)
     if (report.warnings.length) {
       doc.moveDown(0.5).fontSize(11).text('Avertissements');
       doc.fontSize(9);
-      for (const w of report.warnings.slice(0, 200)) doc.text(`• ${w.message}`);
+      for (const w of report.warnings.slice(0, 200)) doc.text(printable(`• ${w.message}`));
     }
     doc.moveDown(0.5).fontSize(11).text('Personnes');
     doc.fontSize(9);
     for (const p of report.people) {
       const extra = [p.discipline ?? p.function, p.divisions.join(', '), p.groups.join(', '), p.children.join(', ')].filter(Boolean).join(' — ');
       const creds = p.login ? ` — identifiant ${p.login}${p.initialPassword ? `, mot de passe provisoire ${p.initialPassword}` : ''}` : '';
-      doc.text(`${KIND[p.kind]} (${STATUS[p.status]}) : ${p.lastName.toUpperCase()} ${p.firstName}${creds}${extra ? ` — ${extra}` : ''}`);
+      doc.text(printable(`${KIND[p.kind]} (${STATUS[p.status]}) : ${p.lastName.toUpperCase()} ${p.firstName}${creds}${extra ? ` — ${extra}` : ''}`));
     }
     doc.end();
   });
