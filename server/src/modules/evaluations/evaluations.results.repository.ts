@@ -1,0 +1,87 @@
+import type { DbOrTx } from '../../db/schema.ts';
+import type { ResultLevel } from '../../db/tables/teaching.ts';
+
+/**
+ * The results grid: one row per filled cell (an empty cell has no row), each with its own
+ * version so that two people changing different cells never collide. Every write checks the
+ * version it was made from in its WHERE clause, so a concurrent change on PostgreSQL is caught
+ * even after the read.
+ */
+
+export type CellKey = { learnerId: string; evaluationCompetencyId: string };
+export const cellKey = (c: CellKey) => `${c.learnerId}/${c.evaluationCompetencyId}`;
+
+export function listResults(db: DbOrTx, evaluationId: string) {
+  return db
+    .selectFrom('results')
+    .select(['id', 'learner_id', 'evaluation_competency_id', 'level', 'version', 'recorded_by'])
+    .where('evaluation_id', '=', evaluationId)
+    .execute();
+}
+
+export type NewResult = {
+  id: string;
+  establishment_id: string;
+  evaluation_id: string;
+  evaluation_competency_id: string;
+  learner_id: string;
+  competency_id: string;
+  level: ResultLevel;
+  evaluated_on: string;
+  recorded_at: string;
+  recorded_by: string;
+  version: number;
+};
+
+/** Inserts the cells that are still empty; answers the keys actually inserted. */
+export async function insertResults(db: DbOrTx, rows: NewResult[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    const done = await db
+      .insertInto('results')
+      .values(chunk)
+      .onConflict((oc) => oc.columns(['evaluation_competency_id', 'learner_id']).doNothing())
+      .returning(['learner_id', 'evaluation_competency_id'])
+      .execute();
+    for (const r of done) inserted.add(cellKey({ learnerId: r.learner_id, evaluationCompetencyId: r.evaluation_competency_id }));
+  }
+  return inserted;
+}
+
+/** Changes one cell when its version is still `baseVersion`; answers the new version or null. */
+export async function updateResult(
+  db: DbOrTx,
+  id: string,
+  baseVersion: number,
+  set: { level: ResultLevel; recorded_at: string; recorded_by: string; evaluated_on: string },
+): Promise<number | null> {
+  const r = await db
+    .updateTable('results')
+    .set({ ...set, version: baseVersion + 1 })
+    .where('id', '=', id)
+    .where('version', '=', baseVersion)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1 ? baseVersion + 1 : null;
+}
+
+/** Empties cells whose version is still the one given; answers the ids removed. */
+export async function deleteResults(db: DbOrTx, cells: { id: string; version: number }[]): Promise<Set<string>> {
+  const removed = new Set<string>();
+  for (let i = 0; i < cells.length; i += 400) {
+    const chunk = cells.slice(i, i + 400);
+    const done = await db
+      .deleteFrom('results')
+      .where((eb) => eb.or(chunk.map((c) => eb.and([eb('id', '=', c.id), eb('version', '=', c.version)]))))
+      .returning('id')
+      .execute();
+    for (const r of done) removed.add(r.id);
+  }
+  return removed;
+}
+
+/** The people who recorded some results (for conflicts: « saisi par … »). */
+export function findPeople(db: DbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('users').select(['id', 'login', 'last_name', 'first_name']).where('id', 'in', [...ids]).execute();
+}
