@@ -30,6 +30,8 @@ export type DemoContext = {
   at: string;
   users: Record<string, string>;
   divisions: Record<string, string>;
+  /** For steps that store attachment bytes (pass `{ ...deps, db: tx }` to the files module). */
+  deps?: Deps;
 };
 const extraSteps: DemoSeedStep[] = [];
 export function registerDemoSeedStep(step: DemoSeedStep): void {
@@ -161,7 +163,7 @@ export async function seedDemo(deps: Deps): Promise<void> {
         .execute();
     }
 
-    const ctx: DemoContext = { establishmentId, schoolYear, at, users, divisions };
+    const ctx: DemoContext = { establishmentId, schoolYear, at, users, divisions, deps };
     // The teaching modules' demo content, in dependency order (evaluations from scenarios…).
     for (const step of [seedScenariosDemo, seedEvaluationsDemo, seedPassportDemo, seedDashboardDemo, ...extraSteps]) await step(tx, ctx);
   });
