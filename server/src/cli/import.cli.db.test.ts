@@ -67,6 +67,9 @@ describe('cerise import (CONTRACT.md)', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/bad\.xml, ligne \d+/);
+    // One full stop at the end of each sentence, never two.
+    expect(r.stderr).not.toMatch(/\.\./);
+    expect(r.stderr.trim()).toMatch(/[^.]\. Aucune donnée n'a été modifiée\.$/);
     const missing = await runCerise(['import', 'teachers', '--uai', s.uai, file('nope.xml')], handle.env);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/introuvable/);

@@ -30,9 +30,14 @@ export function reportError(err: unknown): number {
     return EXIT_REJECTED;
   }
   if (err instanceof SiecleFileError) {
-    process.stderr.write(`Fichier refusé — ${err.message}. Aucune donnée n'a été modifiée.\n`);
+    process.stderr.write(`Fichier refusé — ${withoutFinalStop(err.message)}. Aucune donnée n'a été modifiée.\n`);
     return EXIT_REJECTED;
   }
   process.stderr.write(`Erreur inattendue : ${err instanceof Error ? err.message : String(err)}\n`);
   return EXIT_FAILURE;
+}
+
+/** A message ends with one full stop, never two (« …abîmé ?. » neither). */
+function withoutFinalStop(message: string): string {
+  return message.replace(/\s*\.+\s*$/, '');
 }

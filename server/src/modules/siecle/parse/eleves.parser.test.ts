@@ -142,12 +142,14 @@ ${eleve('4')}
     expect(learnerStatus(file.learners[0]!, '2025-07-01')).toBe('left');
   });
 
-  it('warns when PARAMETRES lacks UAJ and ANNEE_SCOLAIRE', () => {
-    const file = parseEleves(utf8(bee(eleve('1'), '', '')), 'e.xml');
-    expect(file.warnings.map((w) => [w.code, w.line])).toEqual([
-      ['siecle.missing_uai', 3],
-      ['siecle.missing_school_year', 3],
-    ]);
+  it('refuses a file whose PARAMETRES lack UAJ (every genuine export has it), naming the line', () => {
+    const error = expectSiecleError(() => parseEleves(utf8(bee(eleve('1'), '', '<ANNEE_SCOLAIRE>2024</ANNEE_SCOLAIRE>')), 'e.xml'), 'siecle.missing_uai', 3);
+    expect(error.message).toContain('UAJ');
+  });
+
+  it('warns when PARAMETRES lack ANNEE_SCOLAIRE', () => {
+    const file = parseEleves(utf8(bee(eleve('1'), '', '<UAJ>0990001X</UAJ>')), 'e.xml');
+    expect(file.warnings.map((w) => [w.code, w.line])).toEqual([['siecle.missing_school_year', 3]]);
   });
 
   it('refuses a Responsables file given as Élèves, saying which is which', () => {

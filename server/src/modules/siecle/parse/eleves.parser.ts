@@ -6,7 +6,7 @@
  * (so the order of the blocks does not matter). Learners keep file order.
  */
 import { expectRoot } from './detect.ts';
-import { beeFileHeader, cleanText, civilityFromSex, parseDate, readBeeParameters, readNames, sexFromCode, warnMissingParameters, type FieldContext } from './fields.ts';
+import { beeFileHeader, cleanText, civilityFromSex, parseDate, readBeeParameters, readNames, requireBeeUai, sexFromCode, warnMissingParameters, type FieldContext } from './fields.ts';
 import { INACTIVE_DIVISION_CODE, type ElevesFile, type SiecleFileHeader, type SiecleLearner, type SiecleWarning } from './types.ts';
 import { attr, childrenNamed, childText, makeWarning, streamXml, type XmlElement } from './xml-stream.ts';
 
@@ -103,6 +103,7 @@ export function parseEleves(bytes: Uint8Array, fileName: string): ElevesFile {
     }
   }
 
+  requireBeeUai(parameters, fileName, parametersLine);
   warnMissingParameters(parameters, ctx(parametersLine ?? 1), parametersLine);
   const divisionCodes = distinct(learners.flatMap((l) => (l.division === null ? [] : [l.division])));
   const groupCodes = distinct(learners.flatMap((l) => l.groups));

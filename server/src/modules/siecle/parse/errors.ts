@@ -24,6 +24,8 @@ export const SIECLE_FILE_ERROR_CODES = [
   'siecle.encoding_unsupported',
   /** The file is empty. */
   'siecle.empty_file',
+  /** A BEE export (Élèves, Responsables) without its establishment's UAI: every genuine one has it. */
+  'siecle.missing_uai',
 ] as const;
 
 export type SiecleFileErrorCode = (typeof SIECLE_FILE_ERROR_CODES)[number];

@@ -1,4 +1,5 @@
 /** Field readers shared by the three parsers: dates, names, civilities, booleans, PARAMETRES. */
+import { SiecleFileError } from './errors.ts';
 import { attr, childText, makeWarning, sortWarnings, type XmlElement, type XmlStreamResult } from './xml-stream.ts';
 import type { Civility, PersonName, Sex, SiecleFileHeader, SiecleWarning } from './types.ts';
 
@@ -139,6 +140,21 @@ export function parseSchoolYear(value: string | null): number | null {
   if (value === null) return null;
   const m = /^(\d{4})(?:\s*[-/]\s*\d{4})?$/.exec(value.trim());
   return m ? Number(m[1]) : null;
+}
+
+/**
+ * Every genuine SIECLE export (Élèves, Responsables) names its establishment in PARAMETRES/UAJ:
+ * a file without it is refused rather than imported into whatever establishment it is given to.
+ */
+export function requireBeeUai(header: BeeParameters, file: string, parametersLine: number | null): void {
+  if (header.uai === null) {
+    throw new SiecleFileError(
+      'siecle.missing_uai',
+      file,
+      "le code UAI de l'établissement (élément UAJ des PARAMETRES) est absent : ce n'est pas un export SIECLE complet. Exportez à nouveau le fichier depuis SIECLE (Base élèves établissement).",
+      parametersLine,
+    );
+  }
 }
 
 /** Warn about missing UAI / school year, once the whole file has been read. */

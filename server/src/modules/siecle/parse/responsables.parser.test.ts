@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { expectSiecleError, lineOf, utf8 } from '../../../../test/fixtures/siecle/helpers.ts';
 import { parseResponsables } from './responsables.parser.ts';
 
-function bee(personnes: string, responsables: string, adresses = ''): string {
+function bee(personnes: string, responsables: string, adresses = '', parametres = '<UAJ>0990001X</UAJ><ANNEE_SCOLAIRE>2024</ANNEE_SCOLAIRE><DATE_EXPORT>05/09/2024</DATE_EXPORT>'): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <BEE_RESPONSABLES VERSION="2.1">
-  <PARAMETRES><UAJ>0990001X</UAJ><ANNEE_SCOLAIRE>2024</ANNEE_SCOLAIRE><DATE_EXPORT>05/09/2024</DATE_EXPORT></PARAMETRES>
+  <PARAMETRES>${parametres}</PARAMETRES>
   <DONNEES>
     <PERSONNES>
 ${personnes}
@@ -27,6 +27,11 @@ const lien = (eleve: string, personne: string, inner: string) =>
   `      <RESPONSABLE_ELEVE><ELEVE_ID>${eleve}</ELEVE_ID><PERSONNE_ID>${personne}</PERSONNE_ID>${inner}</RESPONSABLE_ELEVE>`;
 
 describe('parseResponsables', () => {
+  it('refuses a file whose PARAMETRES lack UAJ', () => {
+    const error = expectSiecleError(() => parseResponsables(utf8(bee('', '', '', '<ANNEE_SCOLAIRE>2024</ANNEE_SCOLAIRE>')), 'r.xml'), 'siecle.missing_uai', 3);
+    expect(error.message).toContain('UAJ');
+  });
+
   it('understands RESP_LEGAL (pre-2018) and NIVEAU_RESPONSABILITE, the latter winning', () => {
     const file = parseResponsables(
       utf8(

@@ -8,7 +8,7 @@
  * the use case's job (it needs the Élèves file for that).
  */
 import { expectRoot } from './detect.ts';
-import { beeFileHeader, civilityFromLabel, cleanText, parseBoolean, readBeeParameters, readNames, warnMissingParameters, type FieldContext } from './fields.ts';
+import { beeFileHeader, civilityFromLabel, cleanText, parseBoolean, readBeeParameters, readNames, requireBeeUai, warnMissingParameters, type FieldContext } from './fields.ts';
 import type {
   ResponsablesFile,
   ResponsibilityLevel,
@@ -92,6 +92,7 @@ export function parseResponsables(bytes: Uint8Array, fileName: string): Responsa
     links.push(link);
   }
 
+  requireBeeUai(parameters, fileName, parametersLine);
   warnMissingParameters(parameters, ctx(parametersLine ?? 1), parametersLine);
   return {
     kind: 'responsables',
