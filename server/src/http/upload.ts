@@ -5,12 +5,14 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import type { UploadedFile } from '../modules/files/files.usecases.ts';
-import { MAX_ATTACHMENT_BYTES } from '../modules/files/file-check.ts';
+import { formatSize, MAX_ATTACHMENT_BYTES } from '../modules/files/file-check.ts';
 import { badRequest } from './errors.ts';
 
 /**
- * Streams the files of a multipart request to temporary files (0600), never holding them in
- * memory; refuses one over `maxBytes` as soon as it passes it. The caller must `cleanup()`.
+ * Streams the files of a multipart request to temporary files (0600, in a 0700 folder), never
+ * holding them in memory; refuses one over `maxBytes` as soon as it passes it (busboy stops at
+ * `maxBytes + 1` bytes, so no more than that is ever written). The caller must `cleanup()`, in a
+ * `finally`; on a refusal the files are already gone. Then `storeUpload` checks the content.
  */
 export async function receiveFiles(
   request: FastifyRequest,
@@ -33,7 +35,7 @@ export async function receiveFiles(
       await pipeline(part.file, fs.createWriteStream(tmpPath, { mode: 0o600 }));
       const filename = (part.filename || 'fichier').normalize('NFC').slice(0, 200);
       if (part.file.truncated) {
-        throw badRequest('files.too_large', `« ${filename} » dépasse la taille maximale de ${Math.round(maxBytes / 1024 / 1024)} Mo.`);
+        throw badRequest('files.too_large', `« ${filename} » dépasse la taille maximale de ${formatSize(maxBytes)}.`);
       }
       files.push({ field: part.fieldname, filename, tmpPath, size: (await fs.promises.stat(tmpPath)).size });
     }

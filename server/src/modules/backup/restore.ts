@@ -1,17 +1,21 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Deps } from '../../deps.ts';
 import { MIGRATIONS } from '../../db/migrations/index.ts';
 import { DURABLE_TABLES, TRANSIENT_TABLES } from '../../db/table-order.ts';
 import { AppError } from '../../http/errors.ts';
-import { BACKUP_FORMAT, FILE_FOLDERS, type BackupManifest } from './backup.ts';
+import { attachmentKey } from '../files/file-storage.ts';
+import { ATTACHMENTS_PREFIX, BACKUP_FORMAT, type BackupManifest } from './backup.ts';
 
 const fail = (message: string) => new AppError(400, 'backup.invalid', message);
 
 /**
- * Restores a backup into the configured database (migrated, and empty unless `replace`) and
- * data folder. One transaction: a failed restore leaves the database as it was.
+ * Restores a backup into the configured database (migrated, and empty unless `replace`) and the
+ * attachment storage (`deps.files`, the port: a local folder or an object store). One transaction:
+ * a failed restore leaves the database as it was.
  */
 export async function restoreBackup(deps: Deps, file: string, opts: { replace: boolean }): Promise<BackupManifest> {
   let entries: Record<string, Uint8Array>;
@@ -26,6 +30,20 @@ export async function restoreBackup(deps: Deps, file: string, opts: { replace: b
   if (manifest.app !== 'cerise-pro' || manifest.format !== BACKUP_FORMAT) throw fail('Format de sauvegarde inconnu.');
   const unknown = manifest.migrations.filter((m) => !(m in MIGRATIONS));
   if (unknown.length) throw fail(`Cette sauvegarde vient d'une version plus récente de Cerise Pro (migrations ${unknown.join(', ')}). Mettez l'application à jour avant de la restaurer.`);
+
+  // Attachments go back through the port (a local folder or an object store), each checked first
+  // against its content-addressed key: no path from the archive is used as a path, and no altered
+  // byte comes back.
+  const attachments: { key: string; sha256: string; bytes: Uint8Array }[] = [];
+  for (const [name, bytes] of Object.entries(entries)) {
+    if (!name.startsWith('files/') || name.endsWith('/')) continue;
+    const key = name.startsWith(ATTACHMENTS_PREFIX) ? name.slice(ATTACHMENTS_PREFIX.length) : '';
+    const [establishmentId = '', , sha256 = ''] = key.split('/');
+    const wellFormed = /^[0-9a-f]{64}$/.test(sha256) && /^[A-Za-z0-9_-]+$/.test(establishmentId) && attachmentKey(establishmentId, sha256) === key;
+    if (!wellFormed) throw fail(`Chemin refusé dans la sauvegarde : ${name.slice('files/'.length)}`);
+    if (crypto.createHash('sha256').update(bytes).digest('hex') !== sha256) throw fail(`Sauvegarde abîmée : la pièce jointe ${key} ne correspond pas à son empreinte.`);
+    attachments.push({ key, sha256, bytes });
+  }
 
   const decoder = new TextDecoder();
   await deps.db.transaction().execute(async (tx) => {
@@ -52,15 +70,16 @@ export async function restoreBackup(deps: Deps, file: string, opts: { replace: b
     }
   });
 
-  for (const [name, bytes] of Object.entries(entries)) {
-    if (!name.startsWith('files/') || name.endsWith('/')) continue;
-    const rel = name.slice('files/'.length);
-    const target = path.resolve(deps.config.dataDir, rel);
-    // Only into the known folders of the data directory: no path from the archive escapes it.
-    const allowed = FILE_FOLDERS.some((f) => target.startsWith(path.resolve(deps.config.dataDir, f) + path.sep));
-    if (!allowed) throw fail(`Chemin refusé dans la sauvegarde : ${rel}`);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, bytes);
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cerise-restore-'));
+  try {
+    for (const { key, sha256, bytes } of attachments) {
+      const tmp = path.join(tmpDir, sha256);
+      fs.writeFileSync(tmp, bytes, { mode: 0o600 });
+      await deps.files.putFile(key, tmp);
+      fs.rmSync(tmp);
+    }
+  } finally {
+    fs.rmSync(tmpDir, { recursive: true, force: true });
   }
   return manifest;
 }

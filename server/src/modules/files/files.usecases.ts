@@ -6,7 +6,8 @@ import type { DbOrTx } from '../../db/schema.ts';
 import type { AttachmentMediaType } from '../../db/tables/teaching.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
 import { newId, nowIso } from '../../util/ids.ts';
-import { MAX_ATTACHMENT_BYTES, mediaTypeOfName, sniffMediaType } from './file-check.ts';
+import { formatSize, looksExecutable, MAX_ATTACHMENT_BYTES, mediaTypeOfName, sniffMediaType, zipProblem } from './file-check.ts';
+import { attachmentKey } from './file-storage.ts';
 import { deleteFiles, findFile, findFileByHash, insertFile, unreferencedFiles } from './files.repository.ts';
 
 /**
@@ -20,7 +21,7 @@ export type StoredFile = { id: string; sha256: string; size: number; mediaType: 
 /** An upload already streamed to a temporary file (see http/upload.ts). */
 export type UploadedFile = { filename: string; tmpPath: string; size: number };
 
-const storageKey = (establishmentId: string, sha256: string) => `${establishmentId}/${sha256.slice(0, 2)}/${sha256}`;
+const storageKey = attachmentKey;
 
 const TYPE_NAMES: Record<AttachmentMediaType, string> = {
   'application/pdf': 'PDF',
@@ -37,10 +38,12 @@ export async function storeUpload(
   accept: readonly AttachmentMediaType[],
 ): Promise<StoredFile> {
   const accepted = accept.map((t) => TYPE_NAMES[t]).join(', ');
-  if (upload.size > MAX_ATTACHMENT_BYTES) {
-    throw badRequest('files.too_large', `« ${upload.filename} » dépasse la taille maximale de ${MAX_ATTACHMENT_BYTES / 1024 / 1024} Mo.`);
+  // The size on disk, not the one announced: the caller may have counted differently.
+  const size = (await fs.promises.stat(upload.tmpPath)).size;
+  if (size > MAX_ATTACHMENT_BYTES) {
+    throw badRequest('files.too_large', `« ${upload.filename} » dépasse la taille maximale de ${formatSize(MAX_ATTACHMENT_BYTES)}.`);
   }
-  if (upload.size === 0) throw badRequest('files.empty', `« ${upload.filename} » est vide.`);
+  if (size === 0) throw badRequest('files.empty', `« ${upload.filename} » est vide.`);
   const head = Buffer.alloc(16);
   const fd = await fs.promises.open(upload.tmpPath, 'r');
   try {
@@ -49,6 +52,9 @@ export async function storeUpload(
     await fd.close();
   }
   const mediaType = sniffMediaType(head);
+  if (!mediaType && looksExecutable(head)) {
+    throw badRequest('files.unsupported_type', `« ${upload.filename} » est un programme, pas un document : il n'est pas accepté (${accepted}).`);
+  }
   if (!mediaType || !accept.includes(mediaType)) {
     throw badRequest('files.unsupported_type', `« ${upload.filename} » n'est pas un fichier accepté (${accepted}) : son contenu ne correspond à aucun de ces formats.`);
   }
@@ -59,11 +65,20 @@ export async function storeUpload(
       `« ${upload.filename} » est en réalité un fichier ${TYPE_NAMES[mediaType]} : renommez-le avec la bonne extension avant de le déposer.`,
     );
   }
+  if (mediaType === 'application/zip') {
+    const problem = await zipProblem(upload.tmpPath);
+    if (problem) throw badRequest('files.bad_zip', `« ${upload.filename} » est refusé : ${problem}`);
+  }
   const sha256 = await hashFile(upload.tmpPath);
+  const key = storageKey(establishmentId, sha256);
   const existing = await findFileByHash(deps.db, establishmentId, sha256);
-  if (existing) return { id: existing.id, sha256, size: existing.size, mediaType: existing.media_type };
-  await deps.files.putFile(storageKey(establishmentId, sha256), upload.tmpPath);
-  const row = { id: newId(), establishment_id: establishmentId, sha256, size: upload.size, media_type: mediaType, created_at: nowIso(deps.now()) };
+  if (existing) {
+    // Same content already stored: one row, one copy (the bytes are put back if they went missing).
+    if (!(await deps.files.exists(key))) await deps.files.putFile(key, upload.tmpPath);
+    return { id: existing.id, sha256, size: existing.size, mediaType: existing.media_type };
+  }
+  await deps.files.putFile(key, upload.tmpPath);
+  const row = { id: newId(), establishment_id: establishmentId, sha256, size, media_type: mediaType, created_at: nowIso(deps.now()) };
   await insertFile(deps.db, row);
   const stored = await findFileByHash(deps.db, establishmentId, sha256);
   return { id: stored!.id, sha256, size: stored!.size, mediaType };
