@@ -29,10 +29,18 @@ export function labelKey(label: string): string {
 // ---------------------------------------------------------------------------------------------
 // Tree (GET /api/v1/referentials/:id/tree): stable ids, codes, labels and 1-based positions.
 
+/**
+ * How many rows of the teaching modules point to this element (scenarios, evaluations, results,
+ * passport, blocked competencies, dashboard filters). Sent by the referential's tree and the
+ * editor's answers; an element in use (> 0) cannot be deleted (409 `referentials.item_in_use`).
+ */
+const InUseSchema = z.number().int().min(0).optional();
+
 export const CompetencyItemSchema = z.object({
   id: z.string(),
   label: z.string(),
   position: z.number().int(),
+  inUse: InUseSchema,
 });
 export type CompetencyItem = z.infer<typeof CompetencyItemSchema>;
 
@@ -48,6 +56,7 @@ export const CompetencySchema = z.object({
   position: z.number().int(),
   complexities: z.array(CompetencyItemSchema),
   hazards: z.array(CompetencyItemSchema),
+  inUse: InUseSchema,
 });
 export type Competency = z.infer<typeof CompetencySchema>;
 
@@ -105,6 +114,7 @@ export const BepActivitySchema = z.object({
   /** Situations this activity probably matches: an inference, to suggest, never to enforce. */
   suggestedSituationCodes: z.array(z.string()),
   position: z.number().int(),
+  inUse: InUseSchema,
 });
 export type BepActivity = z.infer<typeof BepActivitySchema>;
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Competency } from '@cerise/common';
 import { createTestApp, type TestClient, type TestContext } from '../../../test/harness.ts';
-import { isComplexityUsed, isHazardUsed, registerItemUsageChecker } from './referentials.lookup.ts';
-import { competencyByCode, getTree, schoolWithAdmin, type Establishment } from './referentials.test-support.ts';
+import { isComplexityUsed, isHazardUsed } from './referentials.lookup.ts';
+import { competencyByCode, getTree, schoolWithAdmin, useItems, type Establishment } from './referentials.test-support.ts';
 
 let ctx: TestContext;
 let est: Establishment;
@@ -73,7 +73,7 @@ describe('complexities and hazards', () => {
     let k = await competency('C121');
     const target = k.complexities[1]!;
     k = await ok(admin.patch(url(k, `/complexities/${target.id}`), { label: '  Troisième, corrigée  ', version: k.version }));
-    expect(k.complexities[1]).toEqual({ id: target.id, label: 'Troisième, corrigée', position: 2 });
+    expect(k.complexities[1]).toEqual({ id: target.id, label: 'Troisième, corrigée', position: 2, inUse: 0 });
   });
 
   it('refuses a duplicate label (case, accents and apostrophes folded)', async () => {
@@ -97,34 +97,61 @@ describe('complexities and hazards', () => {
     expect(positions(k.complexities)).toEqual([1, 2, 3]);
   });
 
-  it('refuses to delete an item in use (409 referentials.item_in_use), and changes nothing', async () => {
+  it('refuses to delete an item in use (409 referentials.item_in_use, with the number of uses), and changes nothing', async () => {
     let k = await competency('C111');
     const used = k.complexities[2]!;
     const usedHazard = k.hazards[0]!;
-    const unregister = registerItemUsageChecker('test-evaluations', async (_db, q) =>
-      q.ids.filter((id) => (q.kind === 'complexity' ? id === used.id : id === usedHazard.id)),
-    );
-    try {
-      expect(await isComplexityUsed(ctx.db, est.id, used.id)).toBe(true);
-      expect(await isComplexityUsed(ctx.db, est.id, k.complexities[0]!.id)).toBe(false);
-      expect(await isHazardUsed(ctx.db, est.id, usedHazard.id)).toBe(true);
-      expect(await isHazardUsed(ctx.db, est.id, used.id)).toBe(false);
+    expect(used.inUse).toBe(0);
+    await useItems(ctx, est, k.id, { complexityIds: [used.id], hazardIds: [usedHazard.id] }, 'scenario');
+    await useItems(ctx, est, k.id, { complexityIds: [used.id] }, 'evaluation');
+    expect(await isComplexityUsed(ctx.db, est.id, used.id)).toBe(true);
+    expect(await isComplexityUsed(ctx.db, est.id, k.complexities[0]!.id)).toBe(false);
+    expect(await isHazardUsed(ctx.db, est.id, usedHazard.id)).toBe(true);
+    expect(await isHazardUsed(ctx.db, est.id, used.id)).toBe(false);
 
-      const res = await admin.delete(url(k, `/complexities/${used.id}?version=${k.version}`));
-      expect(res.statusCode).toBe(409);
-      expect(res.json().error).toMatchObject({ code: 'referentials.item_in_use' });
-      const hazard = await admin.delete(url(k, `/hazards/${usedHazard.id}?version=${k.version}`));
-      expect(hazard.json().error.code).toBe('referentials.item_in_use');
-      expect(await competency('C111')).toEqual(k);
+    // The tree (and the competency) tell before the click.
+    k = await competency('C111');
+    expect(k.complexities.map((i) => i.inUse)).toEqual(k.complexities.map((i) => (i.id === used.id ? 2 : 0)));
+    expect(k.hazards[0]!.inUse).toBe(1);
+    expect(k.inUse).toBe(2);
+    expect((await admin.get(url(k))).json<Competency>().complexities[2]!.inUse).toBe(2);
 
-      // Unused ones still go; a used one may be renamed.
-      k = await ok(admin.delete(url(k, `/complexities/${k.complexities[0]!.id}?version=${k.version}`)));
-      k = await ok(admin.patch(url(k, `/complexities/${used.id}`), { label: 'Tarifs conditionnels', version: k.version }));
-      expect(k.complexities.find((i) => i.id === used.id)?.label).toBe('Tarifs conditionnels');
-    } finally {
-      unregister();
-    }
-    expect(await isComplexityUsed(ctx.db, est.id, used.id)).toBe(false);
+    const res = await admin.delete(url(k, `/complexities/${used.id}?version=${k.version}`));
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({
+      code: 'referentials.item_in_use',
+      message: 'Cette complexité est utilisée 2 fois (1 scénario, 1 évaluation) : elle ne peut pas être supprimée, mais vous pouvez la renommer.',
+      details: { uses: 2, by: { scenario_items: 1, evaluation_items: 1 } },
+    });
+    const hazard = await admin.delete(url(k, `/hazards/${usedHazard.id}?version=${k.version}`));
+    expect(hazard.json().error).toMatchObject({ code: 'referentials.item_in_use', message: expect.stringMatching(/^Cet aléa est utilisé 1 fois \(1 scénario\)/) });
+    expect(await competency('C111')).toEqual(k);
+
+    // Unused ones still go; a used one may be renamed.
+    k = await ok(admin.delete(url(k, `/complexities/${k.complexities[0]!.id}?version=${k.version}`)));
+    k = await ok(admin.patch(url(k, `/complexities/${used.id}`), { label: 'Tarifs conditionnels', version: k.version }));
+    expect(k.complexities.find((i) => i.id === used.id)).toMatchObject({ label: 'Tarifs conditionnels', inUse: 2 });
+  });
+
+  it('changes the tree ETag when an element becomes used (the tree shows it)', async () => {
+    const first = await admin.get(`/api/v1/referentials/${referentialId}/tree`);
+    const etag = first.headers.etag as string;
+    expect((await admin.request({ method: 'GET', url: `/api/v1/referentials/${referentialId}/tree`, headers: { 'if-none-match': etag } })).statusCode).toBe(304);
+    const k = await competency('C113');
+    await useItems(ctx, est, k.id, { hazardIds: [k.hazards[0]!.id] }, 'evaluation');
+    const after = await admin.request({ method: 'GET', url: `/api/v1/referentials/${referentialId}/tree`, headers: { 'if-none-match': etag } });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(etag);
+    expect(competencyByCode(after.json(), 'C113').hazards[0]!.inUse).toBe(1);
+  });
+
+  it('lets the database refuse what a check would miss (foreign keys, restrict)', async () => {
+    const tree = await getTree(admin, referentialId);
+    const k = competencyByCode(tree, 'C111');
+    const item = k.complexities.find((i) => i.inUse === 0)!;
+    await useItems(ctx, est, k.id, { complexityIds: [item.id] }, 'scenario');
+    await expect(ctx.db.deleteFrom('complexities').where('id', '=', item.id).execute()).rejects.toThrow();
+    await expect(ctx.db.deleteFrom('competencies').where('id', '=', k.id).execute()).rejects.toThrow();
   });
 
   it('answers 404 for an item of another competency', async () => {

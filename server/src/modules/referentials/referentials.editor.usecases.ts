@@ -18,7 +18,7 @@ import { newId, nowIso } from '../../util/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { assertCanEditReferentials } from './referentials.policy.ts';
 import * as repo from './referentials.repository.ts';
-import { findUsedItems, type CompetencyItemKind } from './referentials.usage.ts';
+import { countItemsInUse, describeUses, type CompetencyItemKind } from './referentials.usage.ts';
 import { loadCompetency, requireReferential } from './referentials.usecases.ts';
 
 /**
@@ -160,8 +160,12 @@ export async function deleteItem(
     const est = ctx.actor.establishmentId;
     const items = await repo.listCompetencyItems(edit.tx, list, est, edit.competency.id);
     const item = requireItem(items, itemId);
-    const used = await findUsedItems(edit.tx, est, ITEM_KIND[list], [item.id]);
-    if (used.has(item.id)) throw conflict('referentials.item_in_use');
+    const uses = (await countItemsInUse(edit.tx, est, ITEM_KIND[list], [item.id])).get(item.id);
+    if (uses) {
+      const what = list === 'complexities' ? 'Cette complexité est utilisée' : 'Cet aléa est utilisé';
+      const pronoun = list === 'complexities' ? 'elle ne peut pas être supprimée, mais vous pouvez la renommer' : 'il ne peut pas être supprimé, mais vous pouvez le renommer';
+      throw conflict('referentials.item_in_use', `${what} ${describeUses(uses)} : ${pronoun}.`, { uses: uses.total, by: uses.by });
+    }
     await repo.deleteItems(edit.tx, list, est, [item.id]);
     await writeOrder(edit, list, est, items.filter((i) => i.id !== item.id));
     return { action: `referentials.${ITEM_KIND[list]}_deleted`, details: { itemId, label: item.label } };

@@ -16,7 +16,7 @@ import { documentFromTree, presentTree } from './referentials.presenter.ts';
 import * as repo from './referentials.repository.ts';
 import { describeReport } from './referentials.report.ts';
 import type { SourceSection } from './referentials.source-format.ts';
-import { findUsedItems } from './referentials.usage.ts';
+import { countItemsInUse, describeUses } from './referentials.usage.ts';
 
 /**
  * Export and import of referentials (administrators). An import is all-or-nothing: checked
@@ -105,11 +105,18 @@ async function planImport(db: DbOrTx, establishmentId: string, doc: ReferentialD
   const inUse: string[] = [];
   for (const [list, kind] of [['complexities', 'complexity'], ['hazards', 'hazard']] as const) {
     const removed = changes.flatMap((c) => c[list].removed.map((item) => ({ item, code: c.code })));
-    const used = await findUsedItems(db, establishmentId, kind, removed.map((r) => r.item.id));
-    for (const r of removed) if (used.has(r.item.id)) inUse.push(`${r.code} « ${r.item.label} »`);
+    const used = await countItemsInUse(db, establishmentId, kind, removed.map((r) => r.item.id));
+    for (const r of removed) {
+      const uses = used.get(r.item.id);
+      if (uses) inUse.push(`${r.code} « ${r.item.label} », utilisé ${describeUses(uses)}`);
+    }
   }
   if (inUse.length > 0) {
-    throw conflict('referentials.import_item_in_use', `${errorMessage('referentials.import_item_in_use')} ${listSome(inUse)}.`, { items: inUse });
+    throw conflict(
+      'referentials.import_item_in_use',
+      `${errorMessage('referentials.import_item_in_use')} ${inUse.length === 1 ? 'Élément utilisé' : `${inUse.length} éléments utilisés`} : ${inUse.slice(0, 10).join(' ; ')}${inUse.length > 10 ? ' ; …' : ''}. Gardez-les dans le fichier (vous pouvez les renommer), puis importez-le à nouveau.`,
+      { items: inUse },
+    );
   }
 
   const warnings: string[] = [];

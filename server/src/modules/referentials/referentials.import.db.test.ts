@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Competency, ImportReport, ReferentialDocument, ReferentialListResponse } from '@cerise/common';
 import { createTestApp, type TestClient, type TestContext } from '../../../test/harness.ts';
 import { DEFAULT_REFERENTIAL_FILE } from './referentials.install.ts';
-import { registerItemUsageChecker } from './referentials.lookup.ts';
-import { competenciesOf, competencyByCode, getTree, postImport, schoolWithAdmin } from './referentials.test-support.ts';
+import { competenciesOf, competencyByCode, getTree, postImport, schoolWithAdmin, useItems } from './referentials.test-support.ts';
 
 let ctx: TestContext;
 let a: Awaited<ReturnType<typeof schoolWithAdmin>>;
@@ -160,22 +159,18 @@ describe('import: updates that keep what is in use', () => {
   it('refuses (409) to remove an item in use, and changes nothing', async () => {
     const k = competencyByCode(await getTree(b.admin, b.referentialId), 'C112');
     const used = k.hazards[0]!;
-    const unregister = registerItemUsageChecker('test-passport', async (_db, q) => (q.kind === 'hazard' ? q.ids.filter((id) => id === used.id) : []));
-    try {
-      const file = await exportOf(b.admin, b.referentialId);
-      const doc = file.referential.poles[0]!.classes[0]!.situations[1]!.competencies[0]!;
-      expect(doc.code).toBe('C112');
-      doc.hazards = doc.hazards.slice(1);
-      doc.complexities.push('Une de plus');
-      const before = await snapshot(b.admin);
-      for (const query of ['?dryRun=true', '']) {
-        const error = expectRefusal(await postImport(b.admin, file, query), 409, 'referentials.import_item_in_use');
-        expect(error.message).toContain(`C112 « ${used.label} »`);
-      }
-      expect(await snapshot(b.admin)).toEqual(before);
-    } finally {
-      unregister();
+    await useItems(ctx, b.est, k.id, { hazardIds: [used.id] }, 'evaluation');
+    const file = await exportOf(b.admin, b.referentialId);
+    const doc = file.referential.poles[0]!.classes[0]!.situations[1]!.competencies[0]!;
+    expect(doc.code).toBe('C112');
+    doc.hazards = doc.hazards.slice(1);
+    doc.complexities.push('Une de plus');
+    const before = await snapshot(b.admin);
+    for (const query of ['?dryRun=true', '']) {
+      const error = expectRefusal(await postImport(b.admin, file, query), 409, 'referentials.import_item_in_use');
+      expect(error.message).toContain(`Élément utilisé : C112 « ${used.label} », utilisé 1 fois (1 évaluation). Gardez-les dans le fichier`);
     }
+    expect(await snapshot(b.admin)).toEqual(before);
   });
 });
 

@@ -7,10 +7,13 @@ import * as repo from './referentials.repository.ts';
 /**
  * What other modules (scenarios, evaluations, passport, dashboard, CCF) use to read the
  * referential: plain functions taking a database or a transaction, always scoped to an
- * establishment. The "in use" hook for complexities and hazards is re-exported from here.
+ * establishment. Whether elements are in use is counted directly over the teaching tables
+ * (referentials.usage.ts); `registerItemUsageChecker` is a deprecated no-op kept for callers.
  */
 
 export {
+  countCompetenciesInUse,
+  countItemsInUse,
   findUsedItems,
   isComplexityUsed,
   isHazardUsed,

@@ -12,6 +12,7 @@ import {
 } from '@cerise/common';
 import type { CompetenciesTable, CompetencyItemsTable, ReferentialsTable } from '../../db/tables/referentials.ts';
 import type { TreeRows } from './referentials.repository.ts';
+import type { ReferentialUsage } from './referentials.usage.ts';
 
 /** Rows → DTOs. Ids, codes and 1-based positions are kept so that a tree UI can key on them. */
 
@@ -19,14 +20,15 @@ import type { TreeRows } from './referentials.repository.ts';
  * Bump when the tree's JSON shape changes: ETags computed by an older server then no longer
  * match, and clients fetch the new shape.
  */
-const TREE_SHAPE = 1;
+const TREE_SHAPE = 2;
 
 /**
  * Strong ETag of a referential's tree. Every write to a referential bumps its version in the
- * same transaction, so (id, version, shape) determines the bytes of the representation.
+ * same transaction; the other modules' uses (`inUse`) change without it, so their digest is part
+ * of the tag: (id, version, shape, usage) determines the bytes of the representation.
  */
-export function treeEtag(referentialId: string, version: number): string {
-  const digest = crypto.createHash('sha256').update(`${referentialId}:${version}:${TREE_SHAPE}`).digest('base64url');
+export function treeEtag(referentialId: string, version: number, usage = ''): string {
+  const digest = crypto.createHash('sha256').update(`${referentialId}:${version}:${TREE_SHAPE}:${usage}`).digest('base64url');
   return `"${digest.slice(0, 27)}"`;
 }
 
@@ -50,13 +52,16 @@ function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
   return map;
 }
 
-const presentItem = (r: CompetencyItemsTable): CompetencyItem => ({ id: r.id, label: r.label, position: r.position });
+const presentItem =
+  (uses?: ReferentialUsage['complexities']) =>
+  (r: CompetencyItemsTable): CompetencyItem => ({ id: r.id, label: r.label, position: r.position, inUse: uses?.get(r.id)?.total ?? 0 });
 const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
 
 export function presentCompetency(
   row: CompetenciesTable,
   complexities: readonly CompetencyItemsTable[],
   hazards: readonly CompetencyItemsTable[],
+  usage?: Pick<ReferentialUsage, 'complexities' | 'hazards'> & Partial<Pick<ReferentialUsage, 'competencies'>>,
 ): Competency {
   return {
     id: row.id,
@@ -66,8 +71,9 @@ export function presentCompetency(
     toComplete: row.to_complete === 1,
     version: row.version,
     position: row.position,
-    complexities: [...complexities].sort(byPosition).map(presentItem),
-    hazards: [...hazards].sort(byPosition).map(presentItem),
+    complexities: [...complexities].sort(byPosition).map(presentItem(usage?.complexities)),
+    hazards: [...hazards].sort(byPosition).map(presentItem(usage?.hazards)),
+    ...(usage?.competencies ? { inUse: usage.competencies.get(row.id)?.total ?? 0 } : {}),
   };
 }
 
@@ -75,7 +81,7 @@ export function presentSummary(r: ReferentialsTable, counts: ReferentialCounts):
   return { id: r.id, code: r.code, title: r.title, source: r.source, version: r.version, updatedAt: r.updated_at, counts };
 }
 
-export function presentTree(rows: TreeRows): ReferentialTree {
+export function presentTree(rows: TreeRows, usage?: ReferentialUsage): ReferentialTree {
   const classesByPole = groupBy(rows.classes, (c) => c.pole_id);
   const situationsByClass = groupBy(rows.situations, (s) => s.class_id);
   const competenciesBySituation = groupBy(rows.competencies, (k) => k.situation_id);
@@ -94,6 +100,7 @@ export function presentTree(rows: TreeRows): ReferentialTree {
     details: parseStringArray(a.details),
     suggestedSituationCodes: parseStringArray(a.suggested_situation_codes),
     position: a.position,
+    ...(usage ? { inUse: usage.bepActivities.get(a.id)?.total ?? 0 } : {}),
   }));
 
   return {
@@ -125,7 +132,7 @@ export function presentTree(rows: TreeRows): ReferentialTree {
           title: s.title,
           position: s.position,
           competencies: (competenciesBySituation.get(s.id) ?? []).map((k) =>
-            presentCompetency(k, complexitiesByCompetency.get(k.id) ?? [], hazardsByCompetency.get(k.id) ?? []),
+            presentCompetency(k, complexitiesByCompetency.get(k.id) ?? [], hazardsByCompetency.get(k.id) ?? [], usage),
           ),
         })),
       })),

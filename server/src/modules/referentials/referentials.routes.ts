@@ -83,12 +83,13 @@ export async function referentialRoutes(app: FastifyInstance, deps: Deps): Promi
     async (request, reply) => {
       const user = currentUser(request);
       reply.header('cache-control', 'private, no-cache');
-      const current = await usecases.getTreeEtag(deps, user, request.params.id);
-      if (etagMatches(request.headers['if-none-match'], current)) {
-        // 304 has no body, hence no response schema: the untyped reply sends it as is.
-        return (reply as FastifyReply).code(304).header('etag', current).send();
-      }
+      // The tag covers the elements' uses (`inUse`), so it is computed with the tree; a 304 still
+      // saves sending it.
       const { tree, etag } = await usecases.getTree(deps, user, request.params.id);
+      if (etagMatches(request.headers['if-none-match'], etag)) {
+        // 304 has no body, hence no response schema: the untyped reply sends it as is.
+        return (reply as FastifyReply).code(304).header('etag', etag).send();
+      }
       reply.header('etag', etag);
       return tree;
     },

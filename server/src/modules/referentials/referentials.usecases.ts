@@ -5,6 +5,7 @@ import { notFound } from '../../http/errors.ts';
 import type { SessionUser } from '../auth/auth.presenter.ts';
 import { presentCompetency, presentSummary, presentTree, treeEtag } from './referentials.presenter.ts';
 import * as repo from './referentials.repository.ts';
+import { countCompetenciesInUse, countItemsInUse, loadReferentialUsage, usageDigest } from './referentials.usage.ts';
 
 /** Reading referentials: any signed-in user, always within their own establishment. */
 
@@ -33,17 +34,23 @@ export async function listReferentials(deps: Deps, user: SessionUser): Promise<R
   };
 }
 
-/** The tree's current ETag, from one indexed row (answers `If-None-Match` without the tree). */
-export async function getTreeEtag(deps: Deps, user: SessionUser, referentialId: string): Promise<string> {
-  const row = await repo.findReferentialVersion(deps.db, user.establishmentId, referentialId);
-  if (!row) throw notFound('referentials.not_found');
-  return treeEtag(row.id, row.version);
-}
+const usageOf = (db: DbOrTx, establishmentId: string, rows: repo.TreeRows) =>
+  loadReferentialUsage(db, establishmentId, {
+    complexities: rows.complexities.map((i) => i.id),
+    hazards: rows.hazards.map((i) => i.id),
+    competencies: rows.competencies.map((k) => k.id),
+    bepActivities: rows.bepActivities.map((a) => a.id),
+  });
 
+/**
+ * The tree, each element with the number of its uses (`inUse`), and its ETag: the referential's
+ * version and a digest of those uses.
+ */
 export async function getTree(deps: Deps, user: SessionUser, referentialId: string): Promise<{ tree: ReferentialTree; etag: string }> {
   const rows = await repo.loadTreeRows(deps.db, user.establishmentId, referentialId);
   if (!rows) throw notFound('referentials.not_found');
-  return { tree: presentTree(rows), etag: treeEtag(rows.referential.id, rows.referential.version) };
+  const usage = await usageOf(deps.db, user.establishmentId, rows);
+  return { tree: presentTree(rows, usage), etag: treeEtag(rows.referential.id, rows.referential.version, usageDigest(usage)) };
 }
 
 /** One competency with its lists, as the editor shows it (404 outside the establishment). */
@@ -54,7 +61,12 @@ export async function loadCompetency(db: DbOrTx, establishmentId: string, refere
     repo.listCompetencyItems(db, 'complexities', establishmentId, competencyId),
     repo.listCompetencyItems(db, 'hazards', establishmentId, competencyId),
   ]);
-  return presentCompetency(row, complexities, hazards);
+  const usage = {
+    complexities: await countItemsInUse(db, establishmentId, 'complexity', complexities.map((i) => i.id)),
+    hazards: await countItemsInUse(db, establishmentId, 'hazard', hazards.map((i) => i.id)),
+    competencies: await countCompetenciesInUse(db, establishmentId, [row.id]),
+  };
+  return presentCompetency(row, complexities, hazards, usage);
 }
 
 export async function getCompetency(deps: Deps, user: SessionUser, referentialId: string, competencyId: string): Promise<Competency> {
