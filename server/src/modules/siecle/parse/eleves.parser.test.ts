@@ -100,19 +100,43 @@ ${eleve('4')}
     expect(file.learners.map((l) => [l.eleveId, l.lastName, l.firstName, l.birthDate, l.exitDate])).toEqual([
       ['1', 'NOM1', 'Prenom1', '2008-02-01', null],
       ['2', 'SANSPRENOM', '', null, null],
-      // ISO dates are tolerated in BEE files.
-      ['3', '', 'Solo', '2008-07-07', null],
+      // A birth date must be jj/mm/aaaa (it becomes the initial password): an ISO one is not taken.
+      ['3', '', 'Solo', null, null],
     ]);
     expect(file.warnings.map((w) => w.code)).toEqual([
       'siecle.invalid_date',
       'siecle.missing_id',
       'siecle.duplicate_id',
       'siecle.missing_name',
-      'siecle.invalid_date',
+      'siecle.invalid_birth_date',
       'siecle.missing_name',
+      'siecle.invalid_birth_date',
     ]);
     expect(file.warnings[0]!.message).toBe(`e.xml, ligne ${lineOf(xml, 'ELEVE_ID="1"')} : date invalide dans DATE_SORTIE : « 31/02/2025 » (format attendu jj/mm/aaaa).`);
     expect(file.warnings[3]!.message).toContain("cette personne n'a pas de prénom (PRENOM)");
+  });
+
+  it('takes only existing jj/mm/aaaa birth dates, and names each learner who gets a random password instead', () => {
+    const xml = bee(
+      [
+        '<ELEVE ELEVE_ID="1"><NOM_DE_FAMILLE>DURAND</NOM_DE_FAMILLE><PRENOM>Léa</PRENOM><DATE_NAISS>01/07/2009</DATE_NAISS></ELEVE>',
+        '<ELEVE ELEVE_ID="2"><NOM_DE_FAMILLE>PETIT</NOM_DE_FAMILLE><PRENOM>Noé</PRENOM><DATE_NAISS>1/7/2009</DATE_NAISS></ELEVE>',
+        '<ELEVE ELEVE_ID="3"><NOM_DE_FAMILLE>ROUX</NOM_DE_FAMILLE><PRENOM>Inès</PRENOM><DATE_NAISS>31/02/2009</DATE_NAISS></ELEVE>',
+        '<ELEVE ELEVE_ID="4"><NOM_DE_FAMILLE>BLANC</NOM_DE_FAMILLE><PRENOM>Tom</PRENOM></ELEVE>',
+      ].join('\n'),
+    );
+    const file = parseEleves(utf8(xml), 'e.xml');
+    expect(file.learners.map((l) => l.birthDate)).toEqual(['2009-07-01', null, null, null]);
+    expect(file.warnings.map((w) => [w.code, w.externalId])).toEqual([
+      ['siecle.invalid_birth_date', 'eleve:2'],
+      ['siecle.invalid_birth_date', 'eleve:3'],
+      ['siecle.missing_birth_date', 'eleve:4'],
+    ]);
+    expect(file.warnings[0]!.message).toContain('Noé PETIT');
+    expect(file.warnings[0]!.message).toContain('« 1/7/2009 »');
+    expect(file.warnings[1]!.message).toContain('Inès ROUX');
+    expect(file.warnings[2]!.message).toContain("Tom BLANC n'a pas de date de naissance");
+    for (const w of file.warnings) expect(w.message).toContain('mot de passe provisoire aléatoire');
   });
 
   it('reads identifiers, e-mail, MEF and status; ELENOET child wins over the attribute', () => {

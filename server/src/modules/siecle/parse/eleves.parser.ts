@@ -6,7 +6,7 @@
  * (so the order of the blocks does not matter). Learners keep file order.
  */
 import { expectRoot } from './detect.ts';
-import { beeFileHeader, cleanText, civilityFromSex, parseDate, readBeeParameters, readNames, requireBeeUai, sexFromCode, warnMissingParameters, type FieldContext } from './fields.ts';
+import { beeFileHeader, cleanText, civilityFromSex, parseDate, readBeeParameters, readBirthDate, readNames, requireBeeUai, sexFromCode, warnMissingParameters, type FieldContext } from './fields.ts';
 import { INACTIVE_DIVISION_CODE, type ElevesFile, type SiecleFileHeader, type SiecleLearner, type SiecleWarning } from './types.ts';
 import { attr, childrenNamed, childText, makeWarning, streamXml, type XmlElement } from './xml-stream.ts';
 
@@ -135,7 +135,7 @@ function readLearner(e: XmlElement, fileName: string, warnings: SiecleWarning[])
     otherFirstNames: [childText(e, 'PRENOM2'), childText(e, 'PRENOM3')].map(cleanText).filter((p): p is string => p !== null),
     civility: civilityFromSex(sex),
     sex,
-    birthDate: parseDate(childText(e, 'DATE_NAISS'), 'DATE_NAISS', ctx),
+    birthDate: readBirthDate(childText(e, 'DATE_NAISS'), `${names.firstName} ${names.lastName}`.trim() || `l'élève ${eleveId}`, ctx),
     entryDate: parseDate(childText(e, 'DATE_ENTREE'), 'DATE_ENTREE', ctx),
     exitDate: parseDate(childText(e, 'DATE_SORTIE'), 'DATE_SORTIE', ctx),
     exitReasonCode: childText(e, 'CODE_MOTIF_SORTIE'),

@@ -33,6 +33,32 @@ export function parseDate(value: string | null, field: string, ctx: FieldContext
   return iso;
 }
 
+/**
+ * A learner's DATE_NAISS: only `jj/mm/aaaa` and a date that exists (it becomes the initial password
+ * `jjmmaaaa`, DESIGN §4). Otherwise null, with a warning that names the learner and says what the
+ * account gets instead.
+ */
+export function readBirthDate(value: string | null, who: string, ctx: FieldContext): string | null {
+  const instead = 'son compte recevra un mot de passe provisoire aléatoire (dans le rapport) au lieu de sa date de naissance';
+  if (value === null || value.trim() === '') {
+    ctx.warnings.push(makeWarning('siecle.missing_birth_date', ctx.file, ctx.line, `${who} n'a pas de date de naissance (DATE_NAISS) : ${instead}.`, ctx.externalId));
+    return null;
+  }
+  const iso = /^\d{2}\/\d{2}\/\d{4}$/.test(value.trim()) ? toIsoDate(value) : null;
+  if (iso === null) {
+    ctx.warnings.push(
+      makeWarning(
+        'siecle.invalid_birth_date',
+        ctx.file,
+        ctx.line,
+        `la date de naissance de ${who} (DATE_NAISS) « ${value.trim()} » n'est pas une date jj/mm/aaaa existante : ${instead}.`,
+        ctx.externalId,
+      ),
+    );
+  }
+  return iso;
+}
+
 export function toIsoDate(value: string): string | null {
   const v = value.trim().split(/[ T]/)[0]!;
   let y: number, m: number, d: number;

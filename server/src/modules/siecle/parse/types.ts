@@ -58,6 +58,9 @@ export type SiecleWarningCode =
   | 'siecle.missing_name'
   /** A date that is not a real calendar date in the expected format; kept as `null`. */
   | 'siecle.invalid_date'
+  /** A learner without DATE_NAISS, or with one that is not a real `jj/mm/aaaa` date: no birth-date password. */
+  | 'siecle.missing_birth_date'
+  | 'siecle.invalid_birth_date'
   /** Two learners share an ID_NATIONAL (INE). Both are kept. */
   | 'siecle.duplicate_national_id'
   /** STRUCTURES_ELEVE for an ELEVE_ID absent from ELEVES: ignored. */
