@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { ModulePlaceholderPage } from '../../app/pages/ModulePlaceholderPage.tsx';
+import { DashboardPage } from './DashboardPage.tsx';
 
 /** The pages of the dashboard module, relative to its module path (see app/routes.tsx). */
-export const dashboardRoutes: RouteObject[] = [{ index: true, element: <ModulePlaceholderPage module="dashboard" /> }];
+export const dashboardRoutes: RouteObject[] = [{ index: true, element: <DashboardPage /> }];
