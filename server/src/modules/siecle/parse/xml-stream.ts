@@ -301,6 +301,15 @@ function translateSaxesError(
     reason = "du texte se trouve en dehors de l'élément principal : ce n'est pas un fichier XML valide.";
   } else if (raw === 'documents may contain only one root.') {
     reason = 'le fichier contient plusieurs éléments principaux : ce n\'est pas un fichier XML valide.';
+  } else if (raw === 'disallowed character in closing tag.') {
+    const name = top ? ` </${top.name}>` : '';
+    reason = `balise fermante${name} mal écrite : un caractère en trop se trouve avant le « > » (par exemple « </ELEVES x> » au lieu de « </ELEVES> »).`;
+  } else if (raw === 'disallowed character in tag name.' || raw === 'disallowed character in opening tag.') {
+    reason = 'balise mal écrite : un caractère interdit se trouve dans son nom.';
+  } else if (raw === 'no whitespace between attributes.') {
+    reason = 'attributs collés : un espace doit séparer deux attributs.';
+  } else if (raw === 'forward-slash in opening tag not followed by >.') {
+    reason = 'balise mal écrite : « / » doit être suivi de « > » (« <BALISE/> »).';
   } else if (raw === 'disallowed character.' || raw.startsWith('disallowed character')) {
     reason = 'caractère interdit dans un fichier XML (fichier binaire ou abîmé ?).';
   } else if (raw === 'undefined entity.') {
