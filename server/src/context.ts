@@ -1,4 +1,21 @@
-import type { SessionUser } from './modules/auth/auth.presenter.ts';
+import type { Profile } from '@cerise/common';
+
+/** The signed-in user as routes and use cases see it (built by the auth module from a session). */
+export type SessionUser = {
+  sessionId: string;
+  id: string;
+  establishmentId: string;
+  uai: string;
+  establishmentName: string;
+  login: string;
+  civility: string | null;
+  lastName: string;
+  firstName: string;
+  email: string | null;
+  birthDate: string | null;
+  profiles: Profile[];
+  mustChangePassword: boolean;
+};
 
 /**
  * What a use case knows about the request it serves: who acts, in which establishment, from
@@ -11,3 +28,6 @@ export type RequestContext = {
   ip: string | null;
   at: Date;
 };
+
+/** What a public route (login, logout, password reset) knows: an address and a time, no actor. */
+export type AnonymousContext = Pick<RequestContext, 'ip' | 'at'>;

@@ -2,6 +2,7 @@ import type { Config } from './config/config.ts';
 import { createApp } from './app.ts';
 import { createMailDispatcher } from './modules/mail/mail.dispatcher.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_UAI, seedDemoIfEmpty } from './modules/demo/demo.seed.ts';
+import { findEstablishmentByUai } from './modules/establishments/establishments.repository.ts';
 import { purgeDeparted } from './modules/privacy/privacy.usecases.ts';
 import { openRuntime } from './runtime.ts';
 
@@ -21,7 +22,7 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
   await app.listen({ port: config.port, host: config.host });
 
   const lines = [`Cerise Pro écoute sur ${config.publicUrl} (base : ${deps.engine === 'sqlite' ? runtime.handle.sqlitePath : 'PostgreSQL'})`];
-  const hasDemo = await deps.db.selectFrom('establishments').select('id').where('uai', '=', DEMO_UAI).executeTakeFirst();
+  const hasDemo = await findEstablishmentByUai(deps.db, DEMO_UAI);
   if (hasDemo) {
     lines.push(`Établissement de démonstration${seeded ? ' créé' : ''} : ${config.publicUrl}/${DEMO_UAI}`);
     lines.push(`Identifiants (mot de passe « ${DEMO_PASSWORD} ») :`);

@@ -3,7 +3,8 @@ import type { Profile } from '@cerise/common';
 import type { Deps } from '../src/deps.ts';
 import { profileFlags } from '../src/modules/auth/auth.presenter.ts';
 import { hashPassword } from '../src/modules/auth/passwords.ts';
-import { insertEstablishment, insertUser } from '../src/modules/establishments/establishments.repository.ts';
+import { insertEstablishment } from '../src/modules/establishments/establishments.repository.ts';
+import { insertAccounts } from '../src/modules/users/accounts.repository.ts';
 import { newUserRow } from '../src/modules/establishments/establishments.usecases.ts';
 import { installDefaultReferential } from '../src/modules/referentials/referentials.install.ts';
 import type { UsersTable } from '../src/db/tables/foundation.ts';
@@ -55,6 +56,6 @@ export async function makeUser(
     },
     at,
   );
-  await insertUser(deps.db, row);
+  await insertAccounts(deps.db, [row]);
   return row;
 }

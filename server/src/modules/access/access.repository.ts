@@ -83,41 +83,6 @@ export function findParent(db: DbOrTx, establishmentId: string, parentId: string
     .executeTakeFirst();
 }
 
-/** Back to the initial password `jjmmaaaa` (DESIGN §4): no hashing, instant for a whole class. */
-export async function resetLearnersToBirthDate(db: DbOrTx, establishmentId: string, learnerIds: string[], at: string): Promise<void> {
-  if (learnerIds.length === 0) return;
-  await db
-    .updateTable('users')
-    .set((eb) => ({
-      password_hash: null,
-      initial_password_kind: 'birthdate_ddmmyyyy',
-      initial_secret_hash: null,
-      must_change_password: 1,
-      updated_at: at,
-      version: eb('version', '+', 1),
-    }))
-    .where('establishment_id', '=', establishmentId)
-    .where('id', 'in', learnerIds)
-    .execute();
-}
-
-/** A random temporary password, kept as a salted digest (DESIGN §4), to change at next login. */
-export async function setRandomInitialSecret(db: DbOrTx, establishmentId: string, userId: string, secretDigest: string, at: string): Promise<void> {
-  await db
-    .updateTable('users')
-    .set((eb) => ({
-      password_hash: null,
-      initial_password_kind: 'random',
-      initial_secret_hash: secretDigest,
-      must_change_password: 1,
-      updated_at: at,
-      version: eb('version', '+', 1),
-    }))
-    .where('establishment_id', '=', establishmentId)
-    .where('id', '=', userId)
-    .execute();
-}
-
 export async function deleteSessionsOfUsers(db: DbOrTx, establishmentId: string, userIds: string[]): Promise<void> {
   if (userIds.length === 0) return;
   await db.deleteFrom('sessions').where('establishment_id', '=', establishmentId).where('user_id', 'in', userIds).execute();

@@ -12,7 +12,9 @@ import {
   ResetLearnersResponseSchema,
 } from '@cerise/common';
 import type { Deps } from '../../deps.ts';
+import { sendDownload } from '../../http/download.ts';
 import { currentUser } from '../../http/guard.ts';
+import { requestContext } from '../../http/request-context.ts';
 import * as usecases from './access.usecases.ts';
 
 const tags = ['access'];
@@ -48,8 +50,8 @@ export async function accessRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       },
     },
     async (request, reply) => {
-      const { body, disposition } = await usecases.divisionLearnersCsv(deps, currentUser(request), request.params.divisionId);
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', disposition).header('cache-control', 'no-store').send(body);
+      const { body, filename } = await usecases.divisionLearnersCsv(deps, currentUser(request), request.params.divisionId);
+      return sendDownload(reply, { filename, mediaType: 'text/csv; charset=utf-8', body });
     },
   );
 
@@ -66,7 +68,7 @@ export async function accessRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       },
     },
     async (request) =>
-      usecases.resetDivisionLearners(deps, currentUser(request), request.params.divisionId, request.body.learnerIds, request.ip ?? null),
+      usecases.resetDivisionLearners(deps, requestContext(request, deps), request.params.divisionId, request.body.learnerIds),
   );
 
   r.get(
@@ -94,7 +96,7 @@ export async function accessRoutes(app: FastifyInstance, deps: Deps): Promise<vo
         response: { 200: ParentPasswordResetResponseSchema, ...errors },
       },
     },
-    async (request) => usecases.resetParentPassword(deps, currentUser(request), request.params.parentId, request.ip ?? null),
+    async (request) => usecases.resetParentPassword(deps, requestContext(request, deps), request.params.parentId),
   );
 
   r.post(
@@ -109,14 +111,8 @@ export async function accessRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       },
     },
     async (request, reply) => {
-      const { body, disposition } = await usecases.divisionParentLetters(
-        deps,
-        currentUser(request),
-        request.params.divisionId,
-        request.body.parentIds,
-        request.ip ?? null,
-      );
-      return reply.type('application/pdf').header('content-disposition', disposition).header('cache-control', 'no-store').send(body);
+      const { body, filename } = await usecases.divisionParentLetters(deps, requestContext(request, deps), request.params.divisionId, request.body.parentIds);
+      return sendDownload(reply, { filename, mediaType: 'application/pdf', body });
     },
   );
 }

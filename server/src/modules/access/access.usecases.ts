@@ -6,7 +6,9 @@ import {
   type ParentPasswordResetResponse,
   type ResetLearnersResponse,
 } from '@cerise/common';
+import type { RequestContext } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import type { DbOrTx } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import { nowIso } from '../../util/ids.ts';
@@ -16,14 +18,15 @@ import { digestInitialSecret, randomPassword } from '../auth/passwords.ts';
 import { loginUrl } from '../establishments/establishments.usecases.ts';
 import { enqueueMail } from '../mail/mail.repository.ts';
 import { assertEstablishmentReady } from '../settings/settings.usecases.ts';
-import { findEstablishment } from '../settings/settings.repository.ts';
+import { findEstablishmentById } from '../establishments/establishments.repository.ts';
 import { lockoutKey } from '../users/users.actions.usecases.ts';
 import { groupClassLinks } from '../users/users.admin.presenter.ts';
 import { childrenOfParents, classLinksOfUsers } from '../users/users.admin.repository.ts';
 import { passwordResetMails } from '../users/users.mails.ts';
-import { attachmentHeader, frenchDate, frenchDateTime, toFrenchCsv } from './access.csv.ts';
+import { frenchDate, frenchDateTime, toFrenchCsv } from './access.csv.ts';
 import { renderParentLetters, type ParentLetter } from './access.letters.ts';
 import { byName, presentLearner, presentParent } from './access.presenter.ts';
+import { resetLearnersToBirthDate, setRandomInitialSecret } from '../users/accounts.repository.ts';
 import * as repo from './access.repository.ts';
 
 async function requireDivision(db: DbOrTx, establishmentId: string, divisionId: string) {
@@ -47,7 +50,7 @@ export async function listDivisionLearners(deps: Deps, user: SessionUser, divisi
 }
 
 /** « CSV de la division » (guide § 3.3.2). */
-export async function divisionLearnersCsv(deps: Deps, user: SessionUser, divisionId: string): Promise<{ body: Buffer; disposition: string }> {
+export async function divisionLearnersCsv(deps: Deps, user: SessionUser, divisionId: string): Promise<{ body: Buffer; filename: string }> {
   const division = await requireDivision(deps.db, user.establishmentId, divisionId);
   const learners = (await repo.learnersOfDivision(deps.db, user.establishmentId, divisionId)).sort(byName);
   const body = toFrenchCsv(
@@ -62,7 +65,7 @@ export async function divisionLearnersCsv(deps: Deps, user: SessionUser, divisio
       frenchDateTime(l.last_login_at),
     ]),
   );
-  return { body, disposition: attachmentHeader(`apprenants-${division.code}.csv`) };
+  return { body, filename: `apprenants-${division.code}.csv` };
 }
 
 /**
@@ -70,9 +73,10 @@ export async function divisionLearnersCsv(deps: Deps, user: SessionUser, divisio
  * DESIGN §4). Every id must be a visible learner of the division (else 404, nothing changes);
  * learners without a birth date are skipped with the reason.
  */
-export async function resetDivisionLearners(deps: Deps, actor: SessionUser, divisionId: string, learnerIds: string[], ip: string | null): Promise<ResetLearnersResponse> {
-  const at = nowIso(deps.now());
-  return deps.db.transaction().execute(async (tx) => {
+export async function resetDivisionLearners(deps: Deps, ctx: RequestContext, divisionId: string, learnerIds: string[]): Promise<ResetLearnersResponse> {
+  const { actor, ip } = ctx;
+  const at = nowIso(ctx.at);
+  return inTransaction(deps.db, async (tx) => {
     const division = await requireDivision(tx, actor.establishmentId, divisionId);
     const learners = new Map((await repo.learnersOfDivision(tx, actor.establishmentId, divisionId)).map((l) => [l.id, l]));
     const wanted = [...new Set(learnerIds)].map((id) => learners.get(id));
@@ -81,7 +85,7 @@ export async function resetDivisionLearners(deps: Deps, actor: SessionUser, divi
     const eligible = rows.filter((l) => l.birth_date !== null);
     const skipped = rows.filter((l) => l.birth_date === null);
     const ids = eligible.map((l) => l.id);
-    await repo.resetLearnersToBirthDate(tx, actor.establishmentId, ids, at);
+    await resetLearnersToBirthDate(tx, actor.establishmentId, ids, at);
     await repo.deleteSessionsOfUsers(tx, actor.establishmentId, ids);
     await repo.clearLockouts(tx, eligible.map((l) => lockoutKey(actor.establishmentId, l.login)));
     for (const l of eligible) {
@@ -136,20 +140,21 @@ export async function listDivisionParents(deps: Deps, user: SessionUser, divisio
  * change at next login; two mails when an e-mail is known (the establishment's name and e-mail
  * are then required), else returned once for a letter. Every session of the parent ends.
  */
-export async function resetParentPassword(deps: Deps, actor: SessionUser, parentId: string, ip: string | null): Promise<ParentPasswordResetResponse> {
+export async function resetParentPassword(deps: Deps, ctx: RequestContext, parentId: string): Promise<ParentPasswordResetResponse> {
+  const { actor, ip } = ctx;
   const parent = await repo.findParent(deps.db, actor.establishmentId, parentId);
   if (!parent) throw notFound('access.parent_not_found');
   const establishment = parent.email
     ? await assertEstablishmentReady(deps.db, actor.establishmentId)
-    : await findEstablishment(deps.db, actor.establishmentId);
+    : await findEstablishmentById(deps.db, actor.establishmentId);
   if (!establishment) throw notFound();
   const password = randomPassword(10);
-  const at = nowIso(deps.now());
+  const at = nowIso(ctx.at);
   const url = loginUrl(deps, establishment.uai);
   const email = parent.email;
   let mailsQueued = 0;
-  await deps.db.transaction().execute(async (tx) => {
-    await repo.setRandomInitialSecret(tx, actor.establishmentId, parent.id, digestInitialSecret(password), at);
+  await inTransaction(deps.db, async (tx) => {
+    await setRandomInitialSecret(tx, actor.establishmentId, parent.id, digestInitialSecret(password), at);
     await repo.deleteSessionsOfUsers(tx, actor.establishmentId, [parent.id]);
     await repo.clearLockouts(tx, [lockoutKey(actor.establishmentId, parent.login)]);
     if (email) {
@@ -175,11 +180,12 @@ export async function resetParentPassword(deps: Deps, actor: SessionUser, parent
  * Printable letters (PDF) for the listed parents of a division: each gets a fresh temporary
  * password (the previous one stops working) and a page with the login address. All or nothing.
  */
-export async function divisionParentLetters(deps: Deps, actor: SessionUser, divisionId: string, parentIds: string[], ip: string | null): Promise<{ body: Buffer; disposition: string }> {
-  const at = nowIso(deps.now());
-  return deps.db.transaction().execute(async (tx) => {
+export async function divisionParentLetters(deps: Deps, ctx: RequestContext, divisionId: string, parentIds: string[]): Promise<{ body: Buffer; filename: string }> {
+  const { actor, ip } = ctx;
+  const at = nowIso(ctx.at);
+  return inTransaction(deps.db, async (tx) => {
     const division = await requireDivision(tx, actor.establishmentId, divisionId);
-    const establishment = await findEstablishment(tx, actor.establishmentId);
+    const establishment = await findEstablishmentById(tx, actor.establishmentId);
     if (!establishment) throw notFound();
     const parents = new Map((await repo.parentsOfDivision(tx, actor.establishmentId, divisionId)).map((p) => [p.id, p]));
     const wanted = [...new Set(parentIds)].map((id) => parents.get(id));
@@ -196,7 +202,7 @@ export async function divisionParentLetters(deps: Deps, actor: SessionUser, divi
     const letters: ParentLetter[] = [];
     for (const p of rows) {
       const password = randomPassword(10);
-      await repo.setRandomInitialSecret(tx, actor.establishmentId, p.id, digestInitialSecret(password), at);
+      await setRandomInitialSecret(tx, actor.establishmentId, p.id, digestInitialSecret(password), at);
       await recordAudit(tx, {
         establishmentId: actor.establishmentId,
         actorId: actor.id,
@@ -218,7 +224,7 @@ export async function divisionParentLetters(deps: Deps, actor: SessionUser, divi
     }
     await repo.deleteSessionsOfUsers(tx, actor.establishmentId, rows.map((p) => p.id));
     await repo.clearLockouts(tx, rows.map((p) => lockoutKey(actor.establishmentId, p.login)));
-    const body = await renderParentLetters({ establishment, loginUrl: loginUrl(deps, establishment.uai), date: deps.now(), letters });
-    return { body, disposition: attachmentHeader(`lettres-parents-${division.code}.pdf`) };
+    const body = await renderParentLetters({ establishment, loginUrl: loginUrl(deps, establishment.uai), date: ctx.at, letters });
+    return { body, filename: `lettres-parents-${division.code}.pdf` };
   });
 }

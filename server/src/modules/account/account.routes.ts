@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ChangeEmailRequestSchema, ChangePasswordRequestSchema, ErrorResponseSchema } from '@cerise/common';
 import type { Deps } from '../../deps.ts';
-import { currentUser } from '../../http/guard.ts';
+import { requestContext } from '../../http/request-context.ts';
 import * as usecases from './account.usecases.ts';
 
 const tags = ['account'];
@@ -23,7 +23,7 @@ export async function accountRoutes(app: FastifyInstance, deps: Deps): Promise<v
       },
     },
     async (request, reply) => {
-      await usecases.changePassword(deps, currentUser(request), request.body, request.ip ?? null);
+      await usecases.changePassword(deps, requestContext(request, deps), request.body);
       return reply.code(204).send(null);
     },
   );
@@ -40,7 +40,7 @@ export async function accountRoutes(app: FastifyInstance, deps: Deps): Promise<v
       },
     },
     async (request, reply) => {
-      await usecases.changeEmail(deps, currentUser(request), request.body.email, request.ip ?? null);
+      await usecases.changeEmail(deps, requestContext(request, deps), request.body.email);
       return reply.code(204).send(null);
     },
   );

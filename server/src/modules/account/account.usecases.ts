@@ -1,12 +1,13 @@
 import { checkPassword } from '@cerise/common';
+import type { RequestContext } from '../../context.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import type { Deps } from '../../deps.ts';
 import { badRequest } from '../../http/errors.ts';
 import { nowIso } from '../../util/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { deleteUserSessions, findUserById } from '../auth/auth.repository.ts';
-import type { SessionUser } from '../auth/auth.presenter.ts';
 import { checkUserPassword, hashPassword, safeEqual } from '../auth/passwords.ts';
-import * as repo from './account.repository.ts';
+import { setEmail, setPassword } from '../users/accounts.repository.ts';
 
 /** Validates a new password against the policy; throws the matching French error. */
 export function assertPasswordPolicy(password: string, birthDate: string | null): void {
@@ -18,18 +19,18 @@ export function assertPasswordPolicy(password: string, birthDate: string | null)
 
 export async function changePassword(
   deps: Deps,
-  user: SessionUser,
+  ctx: RequestContext,
   input: { currentPassword: string; newPassword: string },
-  ip: string | null,
 ): Promise<void> {
+  const { actor: user, ip } = ctx;
   const row = await findUserById(deps.db, user.id);
   if (!row || !(await checkUserPassword(row, input.currentPassword))) throw badRequest('account.wrong_current_password');
   assertPasswordPolicy(input.newPassword, row.birth_date);
   if (safeEqual(input.currentPassword, input.newPassword)) throw badRequest('account.password_unchanged');
   const passwordHash = await hashPassword(input.newPassword);
-  const at = nowIso(deps.now());
-  await deps.db.transaction().execute(async (tx) => {
-    await repo.setPassword(tx, user.id, passwordHash, at);
+  const at = nowIso(ctx.at);
+  await inTransaction(deps.db, async (tx) => {
+    await setPassword(tx, user.id, passwordHash, at);
     // Every other session of this account ends: whoever knew the old password is out.
     await deleteUserSessions(tx, user.id, user.sessionId);
     await recordAudit(tx, {
@@ -44,10 +45,11 @@ export async function changePassword(
   });
 }
 
-export async function changeEmail(deps: Deps, user: SessionUser, email: string, ip: string | null): Promise<void> {
-  const at = nowIso(deps.now());
-  await deps.db.transaction().execute(async (tx) => {
-    await repo.setEmail(tx, user.id, email, at);
+export async function changeEmail(deps: Deps, ctx: RequestContext, email: string): Promise<void> {
+  const { actor: user, ip } = ctx;
+  const at = nowIso(ctx.at);
+  await inTransaction(deps.db, async (tx) => {
+    await setEmail(tx, user.id, email, at);
     await recordAudit(tx, {
       establishmentId: user.establishmentId,
       actorId: user.id,

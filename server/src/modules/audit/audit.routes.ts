@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AuditListResponseSchema, AuditQuerySchema, ErrorWithDetailsResponseSchema } from '@cerise/common';
 import type { Deps } from '../../deps.ts';
-import { currentUser } from '../../http/guard.ts';
+import { requestContext } from '../../http/request-context.ts';
 import * as usecases from './audit.usecases.ts';
 
 /** Journal des actions administratives (imports, créations, modifications, réinitialisations…). */
@@ -20,6 +20,6 @@ export async function auditRoutes(app: FastifyInstance, deps: Deps): Promise<voi
         response: { 200: AuditListResponseSchema, 400: ErrorWithDetailsResponseSchema },
       },
     },
-    async (request) => usecases.listAuditEntries(deps, currentUser(request), request.query),
+    async (request) => usecases.listAuditEntries(deps, requestContext(request, deps), request.query),
   );
 }

@@ -1,7 +1,7 @@
 import { auditActionLabel, type AuditEntryDto, type AuditListResponse, type AuditQuerySchema } from '@cerise/common';
 import type { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import type { SessionUser } from '../auth/auth.presenter.ts';
+import type { RequestContext } from '../../context.ts';
 import * as repo from './audit.query.repository.ts';
 
 /** A day (`aaaa-mm-jj`, UTC) or an instant, as an ISO UTC bound; `endOfDay` moves a day to the next midnight. */
@@ -47,9 +47,9 @@ export function presentAuditRow(r: repo.AuditListRow): AuditEntryDto {
 }
 
 /** The administrative actions of the establishment, newest first. */
-export async function listAuditEntries(deps: Deps, user: SessionUser, query: z.output<typeof AuditQuerySchema>): Promise<AuditListResponse> {
+export async function listAuditEntries(deps: Deps, ctx: RequestContext, query: z.output<typeof AuditQuerySchema>): Promise<AuditListResponse> {
   const filter: repo.AuditFilter = {
-    establishmentId: user.establishmentId,
+    establishmentId: ctx.establishmentId,
     from: toBound(query.from, false),
     to: toBound(query.to, true),
     userId: query.userId,

@@ -1,4 +1,5 @@
 import { modulesForProfiles, type MeResponse, type Profile } from '@cerise/common';
+import type { SessionUser } from '../../context.ts';
 import type { Flag } from '../../db/tables/foundation.ts';
 
 type ProfileFlags = { is_administrator: Flag; is_teacher: Flag; is_learner: Flag; is_parent: Flag };
@@ -21,22 +22,7 @@ export function profileFlags(profiles: readonly Profile[]): ProfileFlags {
   };
 }
 
-/** The signed-in user as routes see it. */
-export type SessionUser = {
-  sessionId: string;
-  id: string;
-  establishmentId: string;
-  uai: string;
-  establishmentName: string;
-  login: string;
-  civility: string | null;
-  lastName: string;
-  firstName: string;
-  email: string | null;
-  birthDate: string | null;
-  profiles: Profile[];
-  mustChangePassword: boolean;
-};
+export type { SessionUser } from '../../context.ts';
 
 export function presentMe(u: SessionUser): MeResponse {
   const user = {

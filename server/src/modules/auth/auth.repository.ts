@@ -1,18 +1,6 @@
 import type { DbOrTx } from '../../db/schema.ts';
 import { newId } from '../../util/ids.ts';
 
-export function findEstablishmentByUai(db: DbOrTx, uai: string) {
-  return db.selectFrom('establishments').selectAll().where('uai', '=', uai.toUpperCase()).executeTakeFirst();
-}
-
-export function findEstablishmentById(db: DbOrTx, id: string) {
-  return db.selectFrom('establishments').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function listEstablishmentSummaries(db: DbOrTx, limit: number) {
-  return db.selectFrom('establishments').select(['uai', 'name']).orderBy('uai').limit(limit).execute();
-}
-
 /** Visible account by login (hidden accounts cannot log in). */
 export function findLoginUser(db: DbOrTx, establishmentId: string, login: string) {
   return db
@@ -114,6 +102,3 @@ export async function deleteUserSessions(db: DbOrTx, userId: string, exceptSessi
   await q.execute();
 }
 
-export async function markLoggedIn(db: DbOrTx, userId: string, at: string): Promise<void> {
-  await db.updateTable('users').set({ last_login_at: at }).where('id', '=', userId).execute();
-}

@@ -10,11 +10,10 @@ import {
 } from '@cerise/common';
 import type { Deps } from '../../deps.ts';
 import { currentUser } from '../../http/guard.ts';
-import { notFound } from '../../http/errors.ts';
+import { anonymousContext } from '../../http/request-context.ts';
 import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.ts';
 import { presentMe } from './auth.presenter.ts';
 import * as usecases from './auth.usecases.ts';
-import { findEstablishmentByUai, listEstablishmentSummaries } from './auth.repository.ts';
 
 const tags = ['auth'];
 
@@ -33,9 +32,8 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
       },
     },
     async (request, reply) => {
-      const { token, user } = await usecases.login(deps, {
+      const { token, user } = await usecases.login(deps, anonymousContext(request, deps), {
         ...request.body,
-        ip: request.ip ?? null,
         userAgent: request.headers['user-agent'] ?? null,
       });
       setSessionCookie(reply, deps.config, token);
@@ -47,7 +45,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
     '/api/v1/auth/logout',
     { config: { auth: { public: true } }, schema: { tags, summary: 'Déconnexion', response: { 204: z.null() } } },
     async (request, reply) => {
-      await usecases.logout(deps, request.user, request.ip ?? null);
+      await usecases.logout(deps, anonymousContext(request, deps), request.user);
       clearSessionCookie(reply, deps.config);
       return reply.code(204).send(null);
     },
@@ -73,11 +71,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
         response: { 200: EstablishmentSummarySchema, 404: ErrorResponseSchema },
       },
     },
-    async (request) => {
-      const e = await findEstablishmentByUai(deps.db, request.params.uai);
-      if (!e) throw notFound('auth.establishment_not_found');
-      return { uai: e.uai, name: e.name };
-    },
+    async (request) => usecases.establishmentSummary(deps, request.params.uai),
   );
 
   r.get(
@@ -90,10 +84,6 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
         response: { 200: EstablishmentSummarySchema, 404: ErrorResponseSchema },
       },
     },
-    async () => {
-      const list = await listEstablishmentSummaries(deps.db, 2);
-      if (list.length !== 1) throw notFound('auth.establishment_not_found');
-      return list[0]!;
-    },
+    async () => usecases.defaultEstablishment(deps),
   );
 }

@@ -1,13 +1,17 @@
 import crypto from 'node:crypto';
+import type { AnonymousContext } from '../../context.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import type { Deps } from '../../deps.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError, notFound } from '../../http/errors.ts';
 import { nowIso } from '../../util/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { findEstablishmentByUai, listEstablishmentSummaries } from '../establishments/establishments.repository.ts';
+import { markLoggedIn } from '../users/accounts.repository.ts';
 import * as repo from './auth.repository.ts';
 import { profilesOf, type SessionUser } from './auth.presenter.ts';
 import { checkUserPassword } from './passwords.ts';
 
-/** Lockout (issue 2): 10 failures in 15 minutes for one account. */
+/** Lockout: 10 failures in 15 minutes for one account. */
 export const ACCOUNT_MAX_FAILURES = 10;
 /**
  * Per address the limit is higher: a whole school often reaches us through one NAT address,
@@ -22,15 +26,15 @@ const TOUCH_EVERY_MS = 60 * 1000;
 
 export const hashToken = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
 
-export type LoginInput = { uai: string; login: string; password: string; ip: string | null; userAgent: string | null };
+export type LoginInput = { uai: string; login: string; password: string; userAgent: string | null };
 
-export async function login(deps: Deps, input: LoginInput): Promise<{ token: string; user: SessionUser }> {
-  const now = deps.now();
+export async function login(deps: Deps, ctx: AnonymousContext, input: LoginInput): Promise<{ token: string; user: SessionUser }> {
+  const now = ctx.at;
   const since = nowIso(new Date(now.getTime() - FAILURE_WINDOW_MS));
-  const establishment = await repo.findEstablishmentByUai(deps.db, input.uai.trim());
+  const establishment = await findEstablishmentByUai(deps.db, input.uai.trim());
   const loginName = input.login.trim().toLowerCase();
   const accountKey = `account:${establishment?.id ?? input.uai.trim().toUpperCase()}:${loginName}`;
-  const addressKey = `address:${input.ip ?? 'unknown'}`;
+  const addressKey = `address:${ctx.ip ?? 'unknown'}`;
 
   const [account, address] = await Promise.all([
     repo.countFailuresSince(deps.db, accountKey, since),
@@ -60,7 +64,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<{ token: str
 
   const token = crypto.randomBytes(32).toString('base64url');
   const sessionId = hashToken(token);
-  await deps.db.transaction().execute(async (tx) => {
+  await inTransaction(deps.db, async (tx) => {
     await repo.clearFailures(tx, accountKey);
     await repo.insertSession(tx, {
       id: sessionId,
@@ -68,11 +72,11 @@ export async function login(deps: Deps, input: LoginInput): Promise<{ token: str
       establishmentId: establishment.id,
       now: at,
       expiresAt: nowIso(new Date(now.getTime() + SESSION_ABSOLUTE_MS)),
-      ip: input.ip,
+      ip: ctx.ip,
       userAgent: input.userAgent?.slice(0, 300) ?? null,
     });
-    await repo.markLoggedIn(tx, user.id, at);
-    await recordAudit(tx, { establishmentId: establishment.id, actorId: user.id, action: 'auth.login', ip: input.ip, at });
+    await markLoggedIn(tx, user.id, at);
+    await recordAudit(tx, { establishmentId: establishment.id, actorId: user.id, action: 'auth.login', ip: ctx.ip, at });
   });
   if (Math.random() < 0.05) await repo.pruneFailures(deps.db, since);
 
@@ -127,14 +131,28 @@ export async function resolveSession(deps: Deps, token: string): Promise<Session
   };
 }
 
-export async function logout(deps: Deps, user: SessionUser | null, ip: string | null): Promise<void> {
+export async function logout(deps: Deps, ctx: AnonymousContext, user: SessionUser | null): Promise<void> {
   if (!user) return;
   await repo.deleteSession(deps.db, user.sessionId);
   await recordAudit(deps.db, {
     establishmentId: user.establishmentId,
     actorId: user.id,
     action: 'auth.logout',
-    ip,
-    at: nowIso(deps.now()),
+    ip: ctx.ip,
+    at: nowIso(ctx.at),
   });
+}
+
+/** The establishment's name for its login page (`/<UAI>`), or 404. */
+export async function establishmentSummary(deps: Deps, uai: string): Promise<{ uai: string; name: string }> {
+  const e = await findEstablishmentByUai(deps.db, uai);
+  if (!e) throw notFound('auth.establishment_not_found');
+  return { uai: e.uai, name: e.name };
+}
+
+/** The instance's establishment when it hosts exactly one (the login page needs no UAI then), or 404. */
+export async function defaultEstablishment(deps: Deps): Promise<{ uai: string; name: string }> {
+  const list = await listEstablishmentSummaries(deps.db, 2);
+  if (list.length !== 1) throw notFound('auth.establishment_not_found');
+  return list[0]!;
 }

@@ -4,7 +4,8 @@ import type { DbOrTx } from '../../db/schema.ts';
 import { newId, nowIso } from '../../util/ids.ts';
 import { profileFlags } from '../auth/auth.presenter.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { findByUai, insertEstablishment, insertUser } from '../establishments/establishments.repository.ts';
+import { findEstablishmentByUai, insertEstablishment } from '../establishments/establishments.repository.ts';
+import { insertAccounts } from '../users/accounts.repository.ts';
 import { newUserRow } from '../establishments/establishments.usecases.ts';
 import { installDefaultReferential } from '../referentials/referentials.install.ts';
 import { seedScenariosDemo } from '../scenarios/scenarios.demo.ts';
@@ -65,7 +66,7 @@ export async function seedDemo(deps: Deps): Promise<void> {
   const schoolYear = schoolYearOf(deps.now());
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await deps.db.transaction().execute(async (tx) => {
-    if (await findByUai(tx, DEMO_UAI)) return;
+    if (await findEstablishmentByUai(tx, DEMO_UAI)) return;
     const establishmentId = newId();
     await insertEstablishment(tx, {
       id: establishmentId,
@@ -120,7 +121,7 @@ export async function seedDemo(deps: Deps): Promise<void> {
         at,
       );
       users[d.login] = row.id;
-      await insertUser(tx, row);
+      await insertAccounts(tx, [row]);
     }
     // demo.apprenant is in 1GA1; the teacher teaches both divisions; demo.parent is the legal guardian.
     await tx
@@ -156,7 +157,7 @@ export async function seedDemo(deps: Deps): Promise<void> {
         at,
       );
       users[login] = row.id;
-      await insertUser(tx, row);
+      await insertAccounts(tx, [row]);
       await tx
         .insertInto('memberships')
         .values({ id: newId(), establishment_id: establishmentId, school_year: schoolYear, learner_id: row.id, division_id: divisions[division]!, group_id: null })

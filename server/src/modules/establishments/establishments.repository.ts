@@ -1,9 +1,34 @@
 import { schoolYearOf } from '@cerise/common';
 import type { DbOrTx } from '../../db/schema.ts';
-import type { UsersTable } from '../../db/tables/foundation.ts';
 
-export function findByUai(db: DbOrTx, uai: string) {
-  return db.selectFrom('establishments').selectAll().where('uai', '=', uai).executeTakeFirst();
+/** The one place that reads an establishment (login page, settings, imports, mails). */
+export function findEstablishmentById(db: DbOrTx, id: string) {
+  return db.selectFrom('establishments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findEstablishmentByUai(db: DbOrTx, uai: string) {
+  return db.selectFrom('establishments').selectAll().where('uai', '=', uai.toUpperCase()).executeTakeFirst();
+}
+
+export function listEstablishmentSummaries(db: DbOrTx, limit: number) {
+  return db.selectFrom('establishments').select(['uai', 'name']).orderBy('uai').limit(limit).execute();
+}
+
+/** The establishment's stored school year (null for one created before the column existed). */
+export async function storedSchoolYear(db: DbOrTx, establishmentId: string): Promise<string | null> {
+  const row = await db.selectFrom('establishments').select('school_year').where('id', '=', establishmentId).executeTakeFirst();
+  return row?.school_year ?? null;
+}
+
+/** The latest school year the establishment has visible classes for, if any. */
+export async function latestDivisionSchoolYear(db: DbOrTx, establishmentId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('divisions')
+    .select((eb) => eb.fn.max('school_year').as('year'))
+    .where('establishment_id', '=', establishmentId)
+    .where('hidden_at', 'is', null)
+    .executeTakeFirst();
+  return (row?.year as string | null | undefined) ?? null;
 }
 
 export async function insertEstablishment(
@@ -30,10 +55,6 @@ export async function insertEstablishment(
       version: 1,
     })
     .execute();
-}
-
-export async function insertUser(db: DbOrTx, u: UsersTable): Promise<void> {
-  await db.insertInto('users').values(u).execute();
 }
 
 export async function countEstablishments(db: DbOrTx): Promise<number> {

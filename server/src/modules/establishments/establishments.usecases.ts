@@ -1,6 +1,7 @@
 import { EstablishmentSettingsSchema, UaiSchema } from '@cerise/common';
 import type { Deps } from '../../deps.ts';
 import type { DbOrTx } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import type { UsersTable } from '../../db/tables/foundation.ts';
 import { AppError, badRequest } from '../../http/errors.ts';
 import { newId, nowIso } from '../../util/ids.ts';
@@ -10,6 +11,7 @@ import { hashPassword, randomPassword } from '../auth/passwords.ts';
 import { enqueueMail } from '../mail/mail.repository.ts';
 import { credentialMails } from '../mail/mail.templates.ts';
 import { installDefaultReferential } from '../referentials/referentials.install.ts';
+import { insertAccounts } from '../users/accounts.repository.ts';
 import * as repo from './establishments.repository.ts';
 
 export const FIRST_ADMIN_LOGIN = 'administrateur';
@@ -73,8 +75,8 @@ export async function createEstablishment(deps: Deps, input: CreateEstablishment
   const id = newId();
   let mailsQueued = 0;
 
-  await deps.db.transaction().execute(async (tx) => {
-    if (await repo.findByUai(tx, uai)) throw new AppError(409, 'establishments.uai_taken');
+  await inTransaction(deps.db, async (tx) => {
+    if (await repo.findEstablishmentByUai(tx, uai)) throw new AppError(409, 'establishments.uai_taken');
     await repo.insertEstablishment(tx, {
       id,
       uai,
@@ -98,7 +100,7 @@ export async function createEstablishment(deps: Deps, input: CreateEstablishment
       },
       at,
     );
-    await repo.insertUser(tx, admin);
+    await insertAccounts(tx, [admin]);
     if (adminEmail) {
       mailsQueued = await queueCredentialMails(tx, {
         establishmentId: id,

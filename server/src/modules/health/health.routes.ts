@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { pingDatabase } from './health.repository.ts';
+import { checkHealth } from './health.usecases.ts';
 
 export async function healthRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -11,9 +11,6 @@ export async function healthRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       config: { auth: { public: true } },
       schema: { tags: ['health'], summary: 'État du service', response: { 200: z.object({ status: z.literal('ok') }) } },
     },
-    async () => {
-      await pingDatabase(deps.db);
-      return { status: 'ok' as const };
-    },
+    async () => checkHealth(deps),
   );
 }

@@ -10,6 +10,7 @@ import {
   PasswordResetRequestSchema,
 } from '@cerise/common';
 import type { Deps } from '../../deps.ts';
+import { anonymousContext } from '../../http/request-context.ts';
 import * as usecases from './password-reset.usecases.ts';
 
 const tags = ['auth'];
@@ -30,7 +31,7 @@ export async function passwordResetRoutes(app: FastifyInstance, deps: Deps): Pro
       },
     },
     async (request, reply) => {
-      const result = await usecases.requestPasswordReset(deps, { ...request.body, ip: request.ip ?? null });
+      const result = await usecases.requestPasswordReset(deps, anonymousContext(request, deps), request.body);
       return reply.code(202).send(result);
     },
   );
@@ -61,7 +62,7 @@ export async function passwordResetRoutes(app: FastifyInstance, deps: Deps): Pro
       },
     },
     async (request, reply) => {
-      await usecases.confirmPasswordReset(deps, { ...request.body, ip: request.ip ?? null });
+      await usecases.confirmPasswordReset(deps, anonymousContext(request, deps), request.body);
       return reply.code(204).send(null);
     },
   );

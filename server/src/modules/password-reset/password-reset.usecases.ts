@@ -1,17 +1,20 @@
 import crypto from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PASSWORD_RESET_REQUESTED_MESSAGE, type PasswordResetCheckResponse } from '@cerise/common';
+import type { AnonymousContext } from '../../context.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, badRequest } from '../../http/errors.ts';
 import { newId, nowIso } from '../../util/ids.ts';
 import { assertPasswordPolicy } from '../account/account.usecases.ts';
-import { setPassword } from '../account/account.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { clearFailures, countFailuresSince, deleteUserSessions, findEstablishmentByUai, findLoginUser, recordFailure } from '../auth/auth.repository.ts';
+import { clearFailures, countFailuresSince, deleteUserSessions, findLoginUser, recordFailure } from '../auth/auth.repository.ts';
 import { hashToken } from '../auth/auth.usecases.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { findEstablishmentByUai } from '../establishments/establishments.repository.ts';
 import { enqueueMail } from '../mail/mail.repository.ts';
 import { missingEstablishmentFields } from '../settings/settings.presenter.ts';
+import { setPassword } from '../users/accounts.repository.ts';
 import { lockoutKey } from '../users/users.actions.usecases.ts';
 import { passwordResetLinkMail } from './password-reset.mails.ts';
 import * as repo from './password-reset.repository.ts';
@@ -37,10 +40,10 @@ export function resetLink(publicUrl: string, uai: string, token: string): string
  * « Mot de passe oublié »: queues a single-use link when the account exists, is visible and has
  * an e-mail (and the establishment's name and e-mail are filled in). Same answer in every case.
  */
-export async function requestPasswordReset(deps: Deps, input: { uai: string; login: string; ip: string | null }): Promise<{ message: string }> {
+export async function requestPasswordReset(deps: Deps, ctx: AnonymousContext, input: { uai: string; login: string }): Promise<{ message: string }> {
   const started = performance.now();
-  const addressKey = `password-reset:${input.ip ?? 'unknown'}`;
-  const now = deps.now();
+  const addressKey = `password-reset:${ctx.ip ?? 'unknown'}`;
+  const now = ctx.at;
   const at = nowIso(now);
   const recent = await countFailuresSince(deps.db, addressKey, nowIso(new Date(now.getTime() - ADDRESS_WINDOW_MS)));
   if (recent.count >= RESET_MAX_PER_ADDRESS) {
@@ -58,7 +61,7 @@ export async function requestPasswordReset(deps: Deps, input: { uai: string; log
       if (!ready) deps.log.warn({ establishmentId: establishment.id }, 'password reset requested but the establishment has no e-mail: nothing sent');
       if (ready && recentLinks < RESET_MAX_PER_ACCOUNT) {
         const token = crypto.randomBytes(32).toString('base64url');
-        await deps.db.transaction().execute(async (tx) => {
+        await inTransaction(deps.db, async (tx) => {
           await repo.insertResetToken(tx, {
             id: newId(),
             establishmentId: establishment.id,
@@ -66,7 +69,7 @@ export async function requestPasswordReset(deps: Deps, input: { uai: string; log
             tokenHash: hashToken(token),
             createdAt: at,
             expiresAt: nowIso(new Date(now.getTime() + RESET_TOKEN_TTL_MS)),
-            ip: input.ip,
+            ip: ctx.ip,
           });
           const mail = passwordResetLinkMail({
             establishmentName: establishment.name,
@@ -83,7 +86,7 @@ export async function requestPasswordReset(deps: Deps, input: { uai: string; log
             targetType: 'user',
             targetId: user.id,
             details: { login: user.login },
-            ip: input.ip,
+            ip: ctx.ip,
             at,
           });
         });
@@ -112,12 +115,12 @@ export async function checkPasswordResetToken(deps: Deps, token: string): Promis
 }
 
 /** Sets the new password (policy of Mon compte), uses the link, ends every session of the account. */
-export async function confirmPasswordReset(deps: Deps, input: { token: string; newPassword: string; ip: string | null }): Promise<void> {
+export async function confirmPasswordReset(deps: Deps, ctx: AnonymousContext, input: { token: string; newPassword: string }): Promise<void> {
   const row = await findValidToken(deps, input.token);
   assertPasswordPolicy(input.newPassword, row.birth_date);
   const passwordHash = await hashPassword(input.newPassword);
-  const at = nowIso(deps.now());
-  await deps.db.transaction().execute(async (tx) => {
+  const at = nowIso(ctx.at);
+  await inTransaction(deps.db, async (tx) => {
     if (!(await repo.markTokenUsed(tx, row.id, at))) throw badRequest('auth.reset_token_invalid');
     await repo.invalidateUserTokens(tx, row.user_id, at);
     await setPassword(tx, row.user_id, passwordHash, at);
@@ -130,7 +133,7 @@ export async function confirmPasswordReset(deps: Deps, input: { token: string; n
       targetType: 'user',
       targetId: row.user_id,
       details: { login: row.login },
-      ip: input.ip,
+      ip: ctx.ip,
       at,
     });
   });

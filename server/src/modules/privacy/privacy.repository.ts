@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/schema.ts';
+import { deleteAccounts } from '../users/accounts.repository.ts';
 
 /** Everything held about one person of an establishment (RGPD right of access). */
 export async function collectPersonData(db: DbOrTx, establishmentId: string, userId: string) {
@@ -64,7 +65,7 @@ export async function deleteUsers(db: DbOrTx, ids: string[]): Promise<void> {
     const chunk = ids.slice(i, i + 400);
     await db.deleteFrom('sessions').where('user_id', 'in', chunk).execute();
     await db.deleteFrom('password_reset_tokens').where('user_id', 'in', chunk).execute();
-    await db.deleteFrom('users').where('id', 'in', chunk).execute();
+    await deleteAccounts(db, chunk);
   }
 }
 

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { currentUser } from '../../http/guard.ts';
+import { sendDownload } from '../../http/download.ts';
+import { requestContext } from '../../http/request-context.ts';
 import { exportPersonData } from './privacy.usecases.ts';
 
 export async function privacyRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -17,8 +18,8 @@ export async function privacyRoutes(app: FastifyInstance, deps: Deps): Promise<v
       },
     },
     async (request, reply) => {
-      const { fileName, zip } = await exportPersonData(deps, currentUser(request), request.params.userId, request.ip ?? null);
-      return reply.type('application/zip').header('content-disposition', `attachment; filename="${fileName}"`).send(Buffer.from(zip));
+      const { fileName, zip } = await exportPersonData(deps, requestContext(request, deps), request.params.userId);
+      return sendDownload(reply, { filename: fileName, mediaType: 'application/zip', body: zip });
     },
   );
 }

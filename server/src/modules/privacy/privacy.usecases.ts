@@ -1,5 +1,7 @@
 import { zipSync, strToU8 } from 'fflate';
 import { parseSettings } from '@cerise/common';
+import type { RequestContext } from '../../context.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../http/errors.ts';
 import { nowIso } from '../../util/ids.ts';
@@ -11,12 +13,13 @@ import * as repo from './privacy.repository.ts';
  * RGPD right of access: a ZIP with everything held about one person, as JSON (the password
  * hash and secrets excluded), plus their attachments once modules store some.
  */
-export async function exportPersonData(deps: Deps, actor: { id: string; establishmentId: string }, userId: string, ip: string | null = null): Promise<{ fileName: string; zip: Uint8Array }> {
+export async function exportPersonData(deps: Deps, ctx: RequestContext, userId: string): Promise<{ fileName: string; zip: Uint8Array }> {
+  const { actor, ip } = ctx;
   const data = await repo.collectPersonData(deps.db, actor.establishmentId, userId);
   if (!data) throw notFound();
   const u = data.user;
   const person = {
-    exportedAt: nowIso(deps.now()),
+    exportedAt: nowIso(ctx.at),
     account: {
       login: u.login,
       profiles: profilesOf(u),
@@ -52,7 +55,7 @@ export async function exportPersonData(deps: Deps, actor: { id: string; establis
         'Les mots de passe ne sont jamais exportés (seule une empreinte est conservée).\r\n',
     ),
   });
-  await recordAudit(deps.db, { establishmentId: actor.establishmentId, actorId: actor.id, action: 'privacy.export', targetType: 'user', targetId: userId, ip, at: nowIso(deps.now()) });
+  await recordAudit(deps.db, { establishmentId: actor.establishmentId, actorId: actor.id, action: 'privacy.export', targetType: 'user', targetId: userId, ip, at: nowIso(ctx.at) });
   return { fileName: `donnees-${u.login}.zip`, zip };
 }
 
@@ -70,7 +73,7 @@ export async function purgeDeparted(deps: Deps, opts: { dryRun: boolean }): Prom
     if (gone.length === 0) continue;
     out.push({ uai: est.uai, logins: gone.map((g) => g.login) });
     if (opts.dryRun) continue;
-    await deps.db.transaction().execute(async (tx) => {
+    await inTransaction(deps.db, async (tx) => {
       await repo.deleteUsers(tx, gone.map((g) => g.id));
       await recordAudit(tx, { establishmentId: est.id, actorId: null, action: 'privacy.retention_purge', details: { count: gone.length, retentionDays: days }, at: nowIso(deps.now()) });
     });

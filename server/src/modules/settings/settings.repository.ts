@@ -1,8 +1,7 @@
 import type { DbOrTx } from '../../db/schema.ts';
 
-export function findEstablishment(db: DbOrTx, establishmentId: string) {
-  return db.selectFrom('establishments').selectAll().where('id', '=', establishmentId).executeTakeFirst();
-}
+/** The establishment's row: one query for every module (establishments repository). */
+export { findEstablishmentById as findEstablishment } from '../establishments/establishments.repository.ts';
 
 export type EstablishmentDetailsColumns = {
   name: string;

@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/schema.ts';
 import { queueCredentialMails } from '../establishments/establishments.usecases.ts';
+import { insertAccounts, updateAccount } from '../users/accounts.repository.ts';
 import type { ImportPlan } from './siecle.plan.ts';
 import * as repo from './siecle.repository.ts';
 
@@ -12,8 +13,11 @@ export async function applyPlan(
   await repo.insertDivisions(tx, plan.newDivisions);
   await repo.insertGroups(tx, plan.newGroups);
   for (const u of plan.structureUpdates) await repo.updateStructure(tx, u.table, u.id, { label: u.label, hidden_at: null });
-  await repo.insertUsers(tx, plan.newUsers);
-  for (const u of plan.userUpdates) await repo.updateUser(tx, u.id, u.set, ctx.at);
+  await insertAccounts(tx, plan.newUsers);
+  for (const u of plan.userUpdates) {
+    const { id: _id, establishment_id: _est, version: _version, ...set } = u.set;
+    await updateAccount(tx, ctx.establishmentId, u.id, { ...set, updated_at: ctx.at });
+  }
   await repo.hideUsers(tx, plan.hiddenUserIds, ctx.at);
   await repo.replaceMemberships(tx, ctx.establishmentId, plan.schoolYear, plan.memberships.owners, plan.memberships.rows);
   await repo.replaceTeachings(tx, ctx.establishmentId, plan.schoolYear, plan.teachings.owners, plan.teachings.rows);

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/schema.ts';
+import { markAccountsLeft } from '../users/accounts.repository.ts';
 import type { DivisionsTable, GroupsTable, GuardiansTable, MembershipsTable, TeachingsTable, UsersTable } from '../../db/tables/foundation.ts';
 
 /** What an import compares the files with: the establishment's current people and structures. */
@@ -66,28 +66,10 @@ function chunks<T>(rows: T[], size = CHUNK): T[][] {
   return out;
 }
 
-export async function insertUsers(db: DbOrTx, rows: UsersTable[]): Promise<void> {
-  // 27 columns × 400 rows stays under both engines' bound-parameter limits.
-  for (const c of chunks(rows, 300)) await db.insertInto('users').values(c).execute();
-}
-
-export async function updateUser(db: DbOrTx, id: string, set: Partial<UsersTable>, at: string): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ ...set, updated_at: at, version: sql<number>`version + 1` })
-    .where('id', '=', id)
-    .execute();
-}
-
+/** Accounts gone from the files: hidden, marked as left (accounts repository), their sessions ended. */
 export async function hideUsers(db: DbOrTx, ids: string[], at: string): Promise<void> {
-  for (const c of chunks(ids)) {
-    await db
-      .updateTable('users')
-      .set({ hidden_at: at, left_at: at, updated_at: at, version: sql<number>`version + 1` })
-      .where('id', 'in', c)
-      .execute();
-    await db.deleteFrom('sessions').where('user_id', 'in', c).execute();
-  }
+  await markAccountsLeft(db, ids, at);
+  for (const c of chunks(ids)) await db.deleteFrom('sessions').where('user_id', 'in', c).execute();
 }
 
 export async function insertDivisions(db: DbOrTx, rows: DivisionsTable[]): Promise<void> {

@@ -3,11 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponseSchema, SiecleImportReportSchema, SiecleImportRunSummarySchema } from '@cerise/common';
 import type { Deps } from '../../deps.ts';
+import { sendDownload } from '../../http/download.ts';
 import { badRequest } from '../../http/errors.ts';
 import { currentUser } from '../../http/guard.ts';
-import { findEstablishmentById } from '../auth/auth.repository.ts';
 import { MAX_ZIP_BYTES } from './parse/limits.ts';
-import { reportCsv, reportPdf } from './siecle.report.ts';
 import * as usecases from './siecle.usecases.ts';
 
 const tags = ['imports'];
@@ -86,29 +85,11 @@ export async function siecleRoutes(app: FastifyInstance, deps: Deps): Promise<vo
     async (request) => usecases.getImportReport(deps, currentUser(request).establishmentId, request.params.runId),
   );
 
-  r.get(
-    '/api/v1/imports/:runId/report.csv',
-    { config: admin, schema: { tags, summary: 'Rapport en CSV (séparateur ;)', params: RunParams } },
-    async (request, reply) => {
-      const report = await usecases.getImportReport(deps, currentUser(request).establishmentId, request.params.runId);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="import-${report.kind}-${request.params.runId.slice(-8)}.csv"`)
-        .send(reportCsv(report));
-    },
-  );
-
-  r.get(
-    '/api/v1/imports/:runId/report.pdf',
-    { config: admin, schema: { tags, summary: 'Rapport imprimable (PDF)', params: RunParams } },
-    async (request, reply) => {
-      const user = currentUser(request);
-      const report = await usecases.getImportReport(deps, user.establishmentId, request.params.runId);
-      const est = await findEstablishmentById(deps.db, user.establishmentId);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="import-${report.kind}-${request.params.runId.slice(-8)}.pdf"`)
-        .send(await reportPdf(report, est?.name ?? ''));
-    },
-  );
+  for (const format of ['csv', 'pdf'] as const) {
+    r.get(
+      `/api/v1/imports/:runId/report.${format}`,
+      { config: admin, schema: { tags, summary: format === 'csv' ? 'Rapport en CSV (séparateur ;)' : 'Rapport imprimable (PDF)', params: RunParams } },
+      async (request, reply) => sendDownload(reply, await usecases.importReportFile(deps, currentUser(request).establishmentId, request.params.runId, format)),
+    );
+  }
 }

@@ -3,12 +3,14 @@ import path from 'node:path';
 import { schoolYearOf, type SiecleImportReport } from '@cerise/common';
 import type { Deps } from '../../deps.ts';
 import type { DbOrTx } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError, conflict, notFound } from '../../http/errors.ts';
 import { newId, nowIso } from '../../util/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { findEstablishmentById, findEstablishmentByUai } from '../auth/auth.repository.ts';
+import { findEstablishmentById, findEstablishmentByUai } from '../establishments/establishments.repository.ts';
 import { loginUrl } from '../establishments/establishments.usecases.ts';
 import { applyPlan } from './siecle.apply.ts';
+import { reportCsv, reportPdf } from './siecle.report.ts';
 import { readLearnersInput, readTeachersInput, type UploadedFile } from './siecle.inputs.ts';
 import { planLearners, planTeachers, type ImportPlan, type PlanContext } from './siecle.plan.ts';
 import { loadSnapshot } from './siecle.repository.ts';
@@ -53,7 +55,7 @@ async function makePlan(deps: Deps, db: DbOrTx, est: Establishment, parsed: Pars
 
 async function applyInTransaction(deps: Deps, est: Establishment, parsed: Parsed, actorId: string | null, runId: string, files: string[], existingRun: boolean): Promise<SiecleImportReport> {
   const at = nowIso(deps.now());
-  return deps.db.transaction().execute(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     if (existingRun && !(await runs.claimRun(tx, runId, est.id, at))) {
       throw conflict('siecle.run_not_pending', 'Cette importation a déjà été appliquée ou a expiré. Recommencez l’analyse des fichiers.');
     }
@@ -162,4 +164,13 @@ export async function getImportReport(deps: Deps, establishmentId: string, runId
   const run = await runs.findRun(deps.db, establishmentId, runId);
   if (!run || !run.report) throw notFound();
   return run.report;
+}
+
+/** The report of an import as a downloadable file: CSV (`;`, for spreadsheets) or printable PDF. */
+export async function importReportFile(deps: Deps, establishmentId: string, runId: string, format: 'csv' | 'pdf'): Promise<{ filename: string; mediaType: string; body: Buffer }> {
+  const report = await getImportReport(deps, establishmentId, runId);
+  const filename = `import-${report.kind}-${runId.slice(-8)}.${format}`;
+  if (format === 'csv') return { filename, mediaType: 'text/csv; charset=utf-8', body: Buffer.from(reportCsv(report)) };
+  const est = await findEstablishmentById(deps.db, establishmentId);
+  return { filename, mediaType: 'application/pdf', body: Buffer.from(await reportPdf(report, est?.name ?? '')) };
 }

@@ -202,39 +202,6 @@ export async function findClasses(db: DbOrTx, establishmentId: string, ids: stri
   return [...divisions.map((d) => ({ ...d, kind: 'division' as const })), ...groups.map((g) => ({ ...g, kind: 'group' as const }))];
 }
 
-/** Updates a user if `version` is still current (and bumps it); returns whether it did. */
-export async function updateUserIfVersion(
-  db: DbOrTx,
-  establishmentId: string,
-  userId: string,
-  version: number,
-  set: Partial<Omit<UsersTable, 'id' | 'establishment_id' | 'version'>>,
-): Promise<boolean> {
-  const res = await db
-    .updateTable('users')
-    .set({ ...set, version: version + 1 })
-    .where('establishment_id', '=', establishmentId)
-    .where('id', '=', userId)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
-}
-
-/** Updates a user whatever its version (actions, not edits), and bumps the version. */
-export async function updateUser(
-  db: DbOrTx,
-  establishmentId: string,
-  userId: string,
-  set: Partial<Omit<UsersTable, 'id' | 'establishment_id' | 'version'>>,
-): Promise<void> {
-  await db
-    .updateTable('users')
-    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
-    .where('establishment_id', '=', establishmentId)
-    .where('id', '=', userId)
-    .execute();
-}
-
 /** The teachings of a teacher for the school year. */
 export function teachingsOf(db: DbOrTx, establishmentId: string, teacherId: string, schoolYear: string) {
   return db

@@ -12,7 +12,9 @@ import {
   type UserListResponse,
 } from '@cerise/common';
 import type { z } from 'zod';
+import type { RequestContext } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import type { DbOrTx } from '../../db/schema.ts';
 import type { UsersTable } from '../../db/tables/foundation.ts';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
@@ -20,11 +22,11 @@ import { nowIso } from '../../util/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { profileFlags, profilesOf, type SessionUser } from '../auth/auth.presenter.ts';
 import { hashPassword, randomPassword } from '../auth/passwords.ts';
-import { insertUser } from '../establishments/establishments.repository.ts';
 import { loginUrl, newUserRow, queueCredentialMails } from '../establishments/establishments.usecases.ts';
 import { activeSchoolYear } from '../establishments/school-year.ts';
 import { assertEstablishmentReady } from '../settings/settings.usecases.ts';
 import { compareByName, groupChildren, groupClassLinks, presentUser } from './users.admin.presenter.ts';
+import { insertAccounts, updateAccountIfVersion, type AccountColumns } from './accounts.repository.ts';
 import * as repo from './users.admin.repository.ts';
 
 /** The school year shown and edited: see activeSchoolYear. */
@@ -76,8 +78,8 @@ export async function previewLogin(deps: Deps, user: SessionUser, input: { first
   return { login: allocateLogin(baseLogin(input.firstName, input.lastName), (l) => taken.has(l)) };
 }
 
-function assertBirthDateNotFuture(deps: Deps, birthDate: string | null | undefined): void {
-  if (birthDate && birthDate > nowIso(deps.now()).slice(0, 10)) throw badRequest('users.birth_date_in_future');
+function assertBirthDateNotFuture(at: Date, birthDate: string | null | undefined): void {
+  if (birthDate && birthDate > nowIso(at).slice(0, 10)) throw badRequest('users.birth_date_in_future');
 }
 
 /** The divisions and groups named by `classIds`, all of the establishment and school year, or 404. */
@@ -95,11 +97,12 @@ type CreateInput = z.output<typeof CreateUserRequestSchema>;
  * random password forced to change, the two credential mails when an e-mail is known (else the
  * password is returned once). Needs the establishment's name and e-mail first.
  */
-export async function createUser(deps: Deps, actor: SessionUser, input: CreateInput, ip: string | null) {
+export async function createUser(deps: Deps, ctx: RequestContext, input: CreateInput) {
+  const { actor, ip } = ctx;
   const establishment = await assertEstablishmentReady(deps.db, actor.establishmentId);
   const schoolYear = await currentSchoolYear(deps, actor.establishmentId);
   const profiles: Profile[] = profilesOf(profileFlags(input.profiles));
-  assertBirthDateNotFuture(deps, input.birthDate);
+  assertBirthDateNotFuture(ctx.at, input.birthDate);
   const isTeacher = profiles.includes('teacher');
   if (!isTeacher && (input.classIds.length > 0 || input.discipline)) throw badRequest('users.classes_for_teachers_only');
   const classes = await resolveClasses(deps.db, actor.establishmentId, input.classIds, schoolYear);
@@ -128,14 +131,14 @@ export async function createUser(deps: Deps, actor: SessionUser, input: CreateIn
 
   const password = randomPassword(10);
   const passwordHash = await hashPassword(password);
-  const at = nowIso(deps.now());
+  const at = nowIso(ctx.at);
   const base = baseLogin(input.firstName, input.lastName);
 
   for (let attempt = 1; ; attempt++) {
     const taken = await repo.allLogins(deps.db, actor.establishmentId);
     const login = allocateLogin(base, (l) => taken.has(l));
     try {
-      const result = await deps.db.transaction().execute(async (tx) => {
+      const result = await inTransaction(deps.db, async (tx) => {
         const row: UsersTable = newUserRow(
           {
             establishment_id: actor.establishmentId,
@@ -153,7 +156,7 @@ export async function createUser(deps: Deps, actor: SessionUser, input: CreateIn
           },
           at,
         );
-        await insertUser(tx, row);
+        await insertAccounts(tx, [row]);
         await repo.insertTeachings(tx, { establishmentId: actor.establishmentId, teacherId: row.id, schoolYear, discipline: row.discipline, classes });
         let mailsQueued = 0;
         if (row.email) {
@@ -204,16 +207,17 @@ const IDENTITY: { field: 'civility' | 'lastName' | 'firstName' | 'birthDate'; co
  * Edits a user (guide § 3.2.2 « Modifier »). Only the fields sent change; the version sent must
  * be current. Imported identity fields are read-only; the login never changes.
  */
-export async function updateUser(deps: Deps, actor: SessionUser, userId: string, input: UpdateInput, ip: string | null): Promise<User> {
+export async function updateUser(deps: Deps, ctx: RequestContext, userId: string, input: UpdateInput): Promise<User> {
+  const { actor, ip } = ctx;
   const schoolYear = await currentSchoolYear(deps, actor.establishmentId);
-  assertBirthDateNotFuture(deps, input.birthDate);
-  const at = nowIso(deps.now());
-  return deps.db.transaction().execute(async (tx) => {
+  assertBirthDateNotFuture(ctx.at, input.birthDate);
+  const at = nowIso(ctx.at);
+  return inTransaction(deps.db, async (tx) => {
     const row = await repo.findUserRow(tx, actor.establishmentId, userId);
     if (!row) throw notFound('users.not_found');
     if (row.version !== input.version) throw conflict('common.version_conflict', undefined, { currentVersion: row.version });
 
-    const set: Partial<UsersTable> = {};
+    const set: AccountColumns = {};
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     const readOnly: string[] = [];
     for (const { field, column } of IDENTITY) {
@@ -267,7 +271,7 @@ export async function updateUser(deps: Deps, actor: SessionUser, userId: string,
 
     if (Object.keys(changes).length === 0) return loadUser(tx, actor.establishmentId, userId, schoolYear);
     set.updated_at = at;
-    if (!(await repo.updateUserIfVersion(tx, actor.establishmentId, userId, input.version, set))) {
+    if (!(await updateAccountIfVersion(tx, actor.establishmentId, userId, input.version, set))) {
       const now = await repo.findUserRow(tx, actor.establishmentId, userId);
       throw conflict('common.version_conflict', undefined, { currentVersion: now?.version ?? input.version });
     }

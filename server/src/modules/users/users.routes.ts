@@ -16,6 +16,7 @@ import {
 } from '@cerise/common';
 import type { Deps } from '../../deps.ts';
 import { currentUser } from '../../http/guard.ts';
+import { requestContext } from '../../http/request-context.ts';
 import * as actions from './users.actions.usecases.ts';
 import * as usecases from './users.admin.usecases.ts';
 
@@ -53,7 +54,7 @@ export async function usersRoutes(app: FastifyInstance, deps: Deps): Promise<voi
       },
     },
     async (request, reply) => {
-      const result = await usecases.createUser(deps, currentUser(request), request.body, request.ip ?? null);
+      const result = await usecases.createUser(deps, requestContext(request, deps), request.body);
       return reply.code(201).send(result);
     },
   );
@@ -93,7 +94,7 @@ export async function usersRoutes(app: FastifyInstance, deps: Deps): Promise<voi
         response: { 200: UserSchema, ...errors },
       },
     },
-    async (request) => usecases.updateUser(deps, currentUser(request), request.params.id, request.body, request.ip ?? null),
+    async (request) => usecases.updateUser(deps, requestContext(request, deps), request.params.id, request.body),
   );
 
   r.post(
@@ -107,7 +108,7 @@ export async function usersRoutes(app: FastifyInstance, deps: Deps): Promise<voi
         response: { 200: UserPasswordResetResponseSchema, ...errors },
       },
     },
-    async (request) => actions.resetUserPassword(deps, currentUser(request), request.params.id, request.ip ?? null),
+    async (request) => actions.resetUserPassword(deps, requestContext(request, deps), request.params.id),
   );
 
   r.post(
@@ -116,7 +117,7 @@ export async function usersRoutes(app: FastifyInstance, deps: Deps): Promise<voi
       config: { auth },
       schema: { tags, summary: 'Masquer un utilisateur créé manuellement', params: UserIdParamsSchema, response: { 200: UserSchema, ...errors } },
     },
-    async (request) => actions.hideUser(deps, currentUser(request), request.params.id, request.ip ?? null),
+    async (request) => actions.hideUser(deps, requestContext(request, deps), request.params.id),
   );
 
   r.post(
@@ -125,7 +126,7 @@ export async function usersRoutes(app: FastifyInstance, deps: Deps): Promise<voi
       config: { auth },
       schema: { tags, summary: 'Restaurer un compte masqué créé manuellement', params: UserIdParamsSchema, response: { 200: UserSchema, ...errors } },
     },
-    async (request) => actions.restoreUser(deps, currentUser(request), request.params.id, request.ip ?? null),
+    async (request) => actions.restoreUser(deps, requestContext(request, deps), request.params.id),
   );
 
   r.get(

@@ -1,7 +1,7 @@
 import type { Profile } from '@cerise/common';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../http/errors.ts';
-import { findEstablishmentByUai } from '../auth/auth.repository.ts';
+import { findEstablishmentByUai } from '../establishments/establishments.repository.ts';
 import { presentUserForExport } from './users.presenter.ts';
 import * as repo from './users.repository.ts';
 

@@ -1,6 +1,6 @@
 import { schoolYearOf, type SiecleImportReport } from '@cerise/common';
 import type { Deps } from '../../../deps.ts';
-import { findEstablishmentByUai } from '../../auth/auth.repository.ts';
+import { findEstablishmentByUai } from '../../establishments/establishments.repository.ts';
 import { createEstablishment } from '../../establishments/establishments.usecases.ts';
 import { importDirect } from '../siecle.usecases.ts';
 import { generateSiecleFiles, makeSchool } from './generate.ts';

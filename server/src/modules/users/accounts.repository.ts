@@ -1,0 +1,126 @@
+import type { DbOrTx } from '../../db/schema.ts';
+import type { UsersTable } from '../../db/tables/foundation.ts';
+
+/**
+ * The one owner of writes to `users` (accounts). Other modules (auth, account, access,
+ * establishments, SIECLE import, privacy) call these functions instead of writing the table
+ * themselves. Every write bumps `version`, so an editor holding an older copy gets a 409.
+ */
+
+export type AccountColumns = Partial<Omit<UsersTable, 'id' | 'establishment_id' | 'version'>>;
+
+/** 27 columns × 300 rows stays under both engines' bound-parameter limits. */
+const INSERT_CHUNK = 300;
+const ID_CHUNK = 400;
+
+function chunks<T>(rows: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+export async function insertAccounts(db: DbOrTx, rows: readonly UsersTable[]): Promise<void> {
+  for (const c of chunks(rows, INSERT_CHUNK)) await db.insertInto('users').values(c).execute();
+}
+
+/** Updates an account whatever its version (actions, imports), and bumps the version. */
+export async function updateAccount(db: DbOrTx, establishmentId: string, userId: string, set: AccountColumns): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+    .where('establishment_id', '=', establishmentId)
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Updates an account if `version` is still current (and bumps it); returns whether it did. */
+export async function updateAccountIfVersion(db: DbOrTx, establishmentId: string, userId: string, version: number, set: AccountColumns): Promise<boolean> {
+  const res = await db
+    .updateTable('users')
+    .set({ ...set, version: version + 1 })
+    .where('establishment_id', '=', establishmentId)
+    .where('id', '=', userId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** The user's own chosen password: the initial secret is gone, nothing left to change. */
+export async function setPassword(db: DbOrTx, userId: string, passwordHash: string, at: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      password_hash: passwordHash,
+      initial_password_kind: null,
+      initial_secret_hash: null,
+      must_change_password: 0,
+      updated_at: at,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function setEmail(db: DbOrTx, userId: string, email: string, at: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ email, updated_at: at, version: eb('version', '+', 1) }))
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function markLoggedIn(db: DbOrTx, userId: string, at: string): Promise<void> {
+  await db.updateTable('users').set({ last_login_at: at }).where('id', '=', userId).execute();
+}
+
+/** Back to the initial password `jjmmaaaa` (docs/design.md §4): no hashing, instant for a whole class. */
+export async function resetLearnersToBirthDate(db: DbOrTx, establishmentId: string, learnerIds: readonly string[], at: string): Promise<void> {
+  for (const c of chunks(learnerIds, ID_CHUNK)) {
+    await db
+      .updateTable('users')
+      .set((eb) => ({
+        password_hash: null,
+        initial_password_kind: 'birthdate_ddmmyyyy',
+        initial_secret_hash: null,
+        must_change_password: 1,
+        updated_at: at,
+        version: eb('version', '+', 1),
+      }))
+      .where('establishment_id', '=', establishmentId)
+      .where('id', 'in', c)
+      .execute();
+  }
+}
+
+/** A random temporary password, kept as a salted digest (docs/design.md §4), to change at next login. */
+export async function setRandomInitialSecret(db: DbOrTx, establishmentId: string, userId: string, secretDigest: string, at: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      password_hash: null,
+      initial_password_kind: 'random',
+      initial_secret_hash: secretDigest,
+      must_change_password: 1,
+      updated_at: at,
+      version: eb('version', '+', 1),
+    }))
+    .where('establishment_id', '=', establishmentId)
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Accounts gone from the SIECLE files: hidden and marked as left (the caller ends their sessions). */
+export async function markAccountsLeft(db: DbOrTx, ids: readonly string[], at: string): Promise<void> {
+  for (const c of chunks(ids, ID_CHUNK)) {
+    await db
+      .updateTable('users')
+      .set((eb) => ({ hidden_at: at, left_at: at, updated_at: at, version: eb('version', '+', 1) }))
+      .where('id', 'in', c)
+      .execute();
+  }
+}
+
+/** Deletes accounts (privacy purge); the caller first deletes the rows that point to them. */
+export async function deleteAccounts(db: DbOrTx, ids: readonly string[]): Promise<void> {
+  for (const c of chunks(ids, ID_CHUNK)) await db.deleteFrom('users').where('id', 'in', c).execute();
+}
