@@ -149,7 +149,6 @@ describe('Paramètres', () => {
     await page.getByRole('textbox', { name: 'Du' }).press('Enter');
     await page.keyboard.press('Escape');
     await page.getByText('Aucune action ne correspond à ces critères.').waitFor();
-    await page.waitForTimeout(400);
     await expectAccessible(page, 'admin-audit-filtered');
     await page.getByRole('button', { name: 'Effacer les filtres' }).click();
     await table.waitFor();

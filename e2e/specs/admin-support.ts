@@ -101,12 +101,10 @@ export function passwordIn(text: string): string {
 /** Dialogs fade in and out: axe runs once the transition is over (no half-transparent text). */
 export async function expectDialogAccessible(page: Page, label: string): Promise<void> {
   await page.getByRole('dialog').last().waitFor();
-  await page.waitForTimeout(400);
-  await expectAccessible(page, label);
+  await expectAccessible(page, label); // waits for the fade-in to end
 }
 
 /** Waits until the users list shows the answer to its current filters. */
 export async function usersListSettled(page: Page): Promise<void> {
-  await page.waitForTimeout(50);
   await expect.poll(() => page.locator('[data-users-list][aria-busy="true"]').count(), { timeout: 10_000 }).toBe(0);
 }

@@ -84,7 +84,6 @@ describe('Gestion des utilisateurs', () => {
     // The calendar opens on the decades: a year is two clicks away, then the month and the day.
     await dialog.getByLabel('Date de naissance').click();
     await page.getByText(/^1980 – 1989$/).waitFor();
-    await page.waitForTimeout(300);
     await expectAccessible(page, 'admin-users-create-calendar');
     await page.getByRole('button', { name: 'Décennie précédente' }).click();
     await page.getByRole('button', { name: 'Décennie précédente' }).click();

@@ -296,7 +296,6 @@ describe('referential editor (administrator)', () => {
     await confirm.waitFor();
     // After the opening animation (axe measures contrast on the final colours).
     await expect.poll(() => confirm.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
-    await page.waitForTimeout(250);
     await expectAccessible(page, 'editor-delete-confirm');
     await confirm.getByRole('button', { name: 'Supprimer' }).click();
     await expect.poll(() => listLabels(panel, /^Complexités/)).toEqual(['Clôture d’un projet simple', 'Clôture d’un projet à financement public']);

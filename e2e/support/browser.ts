@@ -53,8 +53,29 @@ export function usePages(opts: { width?: number } = {}): { readonly browser: Bro
 
 type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
 
-/** Runs axe-core (WCAG 2.1 A/AA rules) on the page; fails on any serious or critical violation. */
+/**
+ * Waits until the page shows a settled state, as a user would see it: nothing marked
+ * `aria-busy="true"` (lists loading, uploads) and no finite animation or transition still
+ * running (dialogs fading in, menus opening). Endless ones (spinners, progress bars) are ignored.
+ */
+export async function waitForSettledPage(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 15_000 }).toBe(0);
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+    undefined,
+    { timeout: 10_000 },
+  );
+}
+
+/**
+ * Runs axe-core (WCAG 2.1 A/AA rules) on the settled page (see waitForSettledPage: never on a
+ * list still loading or a dialog still fading in); fails on any serious or critical violation.
+ */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await waitForSettledPage(page);
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     // @ts-expect-error axe is injected above

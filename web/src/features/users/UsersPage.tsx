@@ -138,8 +138,12 @@ export function UsersPage() {
 
       {users.isPending && <PageLoader />}
       {users.isError && <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />}
-      {/* While the next page or filter loads, the current list stays, dimmed and marked busy. */}
-      <div className={users.isPlaceholderData ? 'admin-stale' : undefined} aria-busy={users.isFetching || undefined} data-users-list>
+      {/* While the next page or filter loads (typing included), the current list stays, marked busy, a thin bar above it. */}
+      <div
+        className={users.isPlaceholderData ? 'admin-stale' : undefined}
+        aria-busy={users.isFetching || searchInput.trim() !== search.trim() || undefined}
+        data-users-list
+      >
         {users.data && items.length === 0 && (
           <Text my="md">{filtered ? t('users.list.noMatch') : hiddenView ? t('users.list.noHidden') : t('users.list.empty')}</Text>
         )}
