@@ -76,6 +76,19 @@ describe('sniffEncoding / decodeXml', () => {
     expect(error.message).toContain('« x-macthai »');
   });
 
+  it('accepts any other encoding label iconv-lite decodes, as declared', () => {
+    const bytes = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="windows-1250"?><A>'), Buffer.from([0x8a, 0x9a, 0xe8]), Buffer.from('</A>')]);
+    const { text, info } = decodeXml(new Uint8Array(bytes), 'a.xml');
+    expect(info.encoding).toBe('windows-1250');
+    expect(text).toContain('Ššč');
+    expect(decodeXml(new Uint8Array(Buffer.from('<?xml version="1.0" encoding="macintosh"?><A>\x8e</A>', 'latin1')), 'a.xml').text).toContain('é');
+  });
+
+  it('refuses a label whose declaration could not have been written in ASCII (UTF-32 without BOM)', () => {
+    const error = expectSiecleError(() => sniffEncoding(utf8(`<?xml version="1.0" encoding="UTF-32LE"?><A/>`), 'eleves.xml'), 'siecle.encoding_unsupported', 1);
+    expect(error.message).toContain('ligne 1');
+  });
+
   it('decodes identically whatever the chunk size (multi-byte characters across chunks)', () => {
     const text = `<?xml version="1.0" encoding="UTF-8"?><A>${'é€𝄞œ'.repeat(50)}</A>`;
     const bytes = utf8(text);

@@ -23,8 +23,8 @@ import iconv from 'iconv-lite';
 import { SiecleFileError } from './errors.ts';
 import { DECODE_CHUNK_BYTES } from './limits.ts';
 
-/** The decoders we actually use (iconv-lite names in comments). */
-export type SiecleEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'iso-8859-15' | 'windows-1252';
+/** The decoders we use; any other label iconv-lite knows is used as declared (e.g. `macintosh`). */
+export type SiecleEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'iso-8859-15' | 'windows-1252' | (string & {});
 
 export type EncodingRepair =
   /** Declared ISO-8859-x / windows-1252, content is UTF-8: decoded as UTF-8. */
@@ -66,7 +66,20 @@ const SINGLE_BYTE_ALIASES: Record<string, SiecleEncoding> = {
   ascii: 'windows-1252',
 };
 
-const ICONV_NAME: Record<SiecleEncoding, string> = {
+/**
+ * Whether the encoding writes `<?xml … ?>` as ASCII does (the declaration was read that way):
+ * not UTF-16/32 nor EBCDIC-like labels, which a declaration read byte by byte cannot have.
+ */
+function isAsciiCompatible(label: string): boolean {
+  const probe = '<?xml version="1.0"?>';
+  try {
+    return iconv.decode(Buffer.from(probe, 'latin1'), label) === probe;
+  } catch {
+    return false;
+  }
+}
+
+const ICONV_NAME: Record<string, string> = {
   'utf-8': 'utf8',
   'utf-16le': 'utf16le',
   'utf-16be': 'utf16be',
@@ -103,10 +116,12 @@ export function sniffEncoding(bytes: Uint8Array, fileName: string): DecodingInfo
   }
   const singleByte = SINGLE_BYTE_ALIASES[label];
   if (!singleByte) {
+    // Any other label iconv-lite can decode is taken as declared (what other importers accept).
+    if (iconv.encodingExists(label) && isAsciiCompatible(label)) return { encoding: label, declaredEncoding: declared, bom: null, repair: null, start: 0 };
     throw new SiecleFileError(
       'siecle.encoding_unsupported',
       fileName,
-      `l'encodage « ${declared ?? ''} » déclaré par le fichier n'est pas pris en charge (attendu : ISO-8859-15, ISO-8859-1 ou UTF-8).`,
+      `l'encodage « ${declared ?? ''} » déclaré ligne 1 (<?xml … encoding="…"?>) n'est pas connu (attendu : ISO-8859-15, ISO-8859-1 ou UTF-8, ou un autre encodage courant).`,
       1,
     );
   }
@@ -126,7 +141,7 @@ export function decodeInChunks(
   onText: (text: string) => void,
   chunkBytes: number = DECODE_CHUNK_BYTES,
 ): void {
-  const decoder = iconv.getDecoder(ICONV_NAME[info.encoding], { stripBOM: false });
+  const decoder = iconv.getDecoder(ICONV_NAME[info.encoding] ?? info.encoding, { stripBOM: false });
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let offset = info.start; offset < buffer.length; offset += chunkBytes) {
     const text = decoder.write(buffer.subarray(offset, Math.min(offset + chunkBytes, buffer.length)));
