@@ -1166,6 +1166,7 @@ export const fr = {
       deleteName: 'Supprimer « {label} »',
       deleteInUseNote:
         'Un élément déjà utilisé dans un scénario, une évaluation ou un passeport ne peut pas être supprimé ; vous pouvez le renommer.',
+      deleteDisabledName: 'Supprimer « {label} » (impossible : élément utilisé)',
       itemSaved: '{what} : « {label} ».',
       itemMoved: '{what} : « {label} », position {position} sur {total}.',
       complexities: {
@@ -1181,6 +1182,10 @@ export const fr = {
         moved: 'Complexité déplacée',
         deleteTitle: 'Supprimer cette complexité ?',
         deleteText: 'La complexité « {label} » sera retirée de la compétence {code}.',
+        inUse: {
+          one: 'Utilisée {count} fois (scénario, évaluation ou passeport) : elle ne peut pas être supprimée, mais vous pouvez la renommer.',
+          other: 'Utilisée {count} fois (scénarios, évaluations ou passeports) : elle ne peut pas être supprimée, mais vous pouvez la renommer.',
+        },
       },
       hazards: {
         title: 'Aléas ({count})',
@@ -1194,6 +1199,10 @@ export const fr = {
         moved: 'Aléa déplacé',
         deleteTitle: 'Supprimer cet aléa ?',
         deleteText: "L'aléa « {label} » sera retiré de la compétence {code}.",
+        inUse: {
+          one: 'Utilisé {count} fois (scénario, évaluation ou passeport) : il ne peut pas être supprimé, mais vous pouvez le renommer.',
+          other: 'Utilisé {count} fois (scénarios, évaluations ou passeports) : il ne peut pas être supprimé, mais vous pouvez le renommer.',
+        },
       },
     },
   },

@@ -31,8 +31,9 @@ export function fieldErrorText(error: unknown): string {
 type Focus = { itemId: string; action: 'up' | 'down' | 'edit' | 'delete' } | { target: 'heading' | 'add' };
 
 /**
- * The ordered complexities (or hazards) of a competency: add, rename, move up or down, delete
- * (refused by the server when the item is in use).
+ * The ordered complexities (or hazards) of a competency: add, rename, move up or down, delete.
+ * An item in use (`inUse` > 0: chosen by a scenario, an evaluation or a passport) says so and its
+ * deletion is disabled before the click; the server refuses it anyway (409 `item_in_use`).
  */
 export function ItemListEditor({ competency, list, edit, pending, announce }: ItemListEditorProps) {
   const headingId = useId();
@@ -199,7 +200,14 @@ export function ItemListEditor({ competency, list, edit, pending, announce }: It
                 </form>
               ) : (
                 <>
-                  <span className={classes.itemLabel}>{item.label}</span>
+                  <span className={classes.itemLabel}>
+                    {item.label}
+                    {(item.inUse ?? 0) > 0 && (
+                      <Text component="span" size="xs" display="block" id={`${headingId}-${item.id}-in-use`} className={classes.itemInUse}>
+                        {t(`referentials.editor.${list}.inUse`, { count: item.inUse ?? 0 })}
+                      </Text>
+                    )}
+                  </span>
                   <Group gap={6} wrap="wrap">
                     <Button
                       ref={setButton(`${item.id}:up`)}
@@ -239,7 +247,9 @@ export function ItemListEditor({ competency, list, edit, pending, announce }: It
                       variant="outline"
                       color="red"
                       leftSection={<IconTrash size={14} aria-hidden="true" />}
-                      aria-label={t('referentials.editor.deleteName', { label: item.label })}
+                      disabled={(item.inUse ?? 0) > 0}
+                      aria-describedby={(item.inUse ?? 0) > 0 ? `${headingId}-${item.id}-in-use` : undefined}
+                      aria-label={t((item.inUse ?? 0) > 0 ? 'referentials.editor.deleteDisabledName' : 'referentials.editor.deleteName', { label: item.label })}
                       onClick={() => setToDelete(item)}
                     >
                       {t('referentials.editor.delete')}
