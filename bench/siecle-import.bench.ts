@@ -1,5 +1,5 @@
 /**
- * SIECLE import benchmark (issue 3): an establishment of 6,000 learners, ~10,000 parents and
+ * SIECLE import benchmark: an establishment of 6,000 learners, ~10,000 parents and
  * 500 staff, imported with the real CLI into a fresh SQLite database. Prints wall time and peak
  * memory of each command, and the ratio to a bare SAX pass over the same files.
  */

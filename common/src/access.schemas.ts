@@ -3,7 +3,7 @@ import { PersonRefSchema, PersonSchema } from './auth.schemas.ts';
 import { UserIdSchema } from './users.schemas.ts';
 
 /*
- * Accès parents, accès apprenants (guide § 3.3): contracts of /api/v1/access/….
+ * Accès parents, accès apprenants (docs/guide.md §3.3): contracts of /api/v1/access/….
  */
 
 export const AccessDivisionParamsSchema = z.object({ divisionId: UserIdSchema });

@@ -15,7 +15,7 @@ const full: CcfUnitInput = {
   classesWithHardSuccess: new Set(['k1', 'k2']),
 };
 
-describe('CCF decision aid (DESIGN §6)', () => {
+describe('CCF decision aid (docs/design.md §6)', () => {
   it('says « prêt » when every condition holds, with no reason', () => {
     expect(ccfVerdict(full, t)).toEqual({ verdict: 'ready', acquiredPercent: 100, evidenceCount: 12, reasons: [] });
   });

@@ -3,7 +3,7 @@ import type { EstablishmentSettings } from './settings.ts';
 import type { MasteryState } from './settings.schemas.ts';
 
 /*
- * CCF decision aid (DESIGN §6): for E31 (pôle 1), E32 (pôle 3) and E33 (pôle 4), per learner,
+ * CCF decision aid (docs/design.md §6): for E31 (pôle 1), E32 (pôle 3) and E33 (pôle 4), per learner,
  * « prêt », « bientôt prêt » or « pas encore » with the reasons; and the BEP MSA EP1 rule.
  * An aid, never a decision: the team decides whom to call. Pure functions.
  */

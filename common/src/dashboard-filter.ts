@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MASTERY_STATES } from './settings.schemas.ts';
 
 /*
- * « Filtrer l'affichage » of the learner's dashboard (guide § 3.8.3): criteria such as « degré
+ * « Filtrer l'affichage » of the learner's dashboard (docs/guide.md §3.8.3): criteria such as « degré
  * de maîtrise supérieur à 50 % », a state, a pôle, the blocked competencies. Between two
  * criteria a connector ET or OU must be chosen each time. ET binds before OU
  * (A ET B OU C = (A ET B) OU C). Pure functions.

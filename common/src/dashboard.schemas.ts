@@ -152,7 +152,7 @@ export const ClassCcfSchema = z.object({
 });
 export type ClassCcf = z.infer<typeof ClassCcfSchema>;
 
-// --- Teachers' saved filters (guide § 3.8.2) ---------------------------------------------------
+// --- Teachers' saved filters (docs/guide.md §3.8.2) ---------------------------------------------------
 
 export const DashboardFilterSchema = z.object({
   id: z.string(),

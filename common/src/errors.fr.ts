@@ -49,7 +49,7 @@ export const ERROR_MESSAGES = {
   'referentials.import_duplicate_code': 'Le fichier contient des codes en double.',
   'referentials.import_duplicate_item': 'Le fichier contient une complexité ou un aléa en double pour une même compétence.',
   'referentials.import_item_in_use': "L'import supprimerait des complexités ou des aléas déjà utilisés : il est refusé.",
-  // Administration: Paramètres, Gestion des utilisateurs, Accès parents/apprenants, mot de passe oublié (issue 4).
+  // Administration: Paramètres, Gestion des utilisateurs, Accès parents/apprenants, mot de passe oublié.
   'settings.establishment_incomplete':
     "Renseignez d'abord le nom et l'adresse électronique de l'établissement dans le module Paramètres : ils sont nécessaires pour créer des utilisateurs et envoyer des courriels.",
   'settings.mastery_thresholds_order': "Le seuil « acquis » doit être supérieur au seuil « en cours d'acquisition ».",

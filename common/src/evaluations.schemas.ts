@@ -6,7 +6,7 @@ import { RESULT_LEVELS } from './mastery.ts';
 import { RowVersionSchema, UserIdSchema } from './users.schemas.ts';
 
 /*
- * Gestion des évaluations (guide § 3.6): /api/v1/evaluations (teachers; administrators read)
+ * Gestion des évaluations (docs/guide.md §3.6): /api/v1/evaluations (teachers; administrators read)
  * and /api/v1/learner-evaluations (learners and parents: visible evaluations, own results).
  */
 

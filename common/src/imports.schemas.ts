@@ -32,7 +32,7 @@ export const SiecleImportAccountSchema = z.object({
   firstName: z.string(),
 });
 
-/** One line of the detailed report (guide § 3.1.2: « vous pourrez alors visualiser … »). */
+/** One line of the detailed report (docs/guide.md §3.1.2: « vous pourrez alors visualiser … »). */
 export const SiecleImportReportPersonSchema = z.object({
   kind: z.enum(['teacher', 'head', 'learner', 'parent', 'ignored']),
   status: z.enum(['created', 'updated', 'unchanged', 'hidden', 'ignored']),

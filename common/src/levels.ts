@@ -1,7 +1,7 @@
 import type { ResultLevel } from './mastery.ts';
 
 /**
- * The 6-level scale as people read it (guide § 3.6.2): name, the guide's meaning, a letter typed
+ * The 6-level scale as people read it (docs/guide.md §3.6.2): name, the guide's meaning, a letter typed
  * on the keyboard and printed on paper, and a colour that is never the only cue (RGAA). Used by
  * the results grid, the passport reviews and the dashboard.
  */

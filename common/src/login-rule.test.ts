@@ -39,7 +39,7 @@ describe('baseLogin', () => {
     expect(baseLogin('Chloé', "L'HÔPITAL")).toBe('chloe.lhopital');
   });
 
-  it('uses the initials of a compound first name when too long (DESIGN example)', () => {
+  it('uses the initials of a compound first name when too long (docs/design.md §4 example)', () => {
     expect(baseLogin('Jean-François', 'BERNARD')).toBe('jf.bernard');
     expect(baseLogin('Marie Hélène', 'LEFEBVRE-DURAND')).toBe('mh.lefebvre-durand');
     expect(baseLogin('Anne-Marie-Louise', 'DE LA FONTAINE')).toBe('aml.delafontaine');
@@ -56,7 +56,7 @@ describe('baseLogin', () => {
     expect(baseLogin('Anticonstitutionnellement', 'X')).toBe('anticonstitutionnell');
   });
 
-  it('cuts plainly at 20, as DESIGN §4 says', () => {
+  it('cuts plainly at 20, as docs/design.md §4 says', () => {
     expect(baseLogin('Abcdefghijklmnopqrs', 'Dupont')).toBe('abcdefghijklmnopqrs.');
     expect(baseLogin('Marie', 'Dupont-Durand-Martin')).toBe('marie.dupont-durand-');
   });

@@ -1,10 +1,10 @@
 /**
- * Login rule (DESIGN §4, guide § 3.2.2): `prenom.nom`, at most 20 characters, only `[a-z0-9.-]`.
+ * Login rule (docs/design.md §4, docs/guide.md §3.2.2): `prenom.nom`, at most 20 characters, only `[a-z0-9.-]`.
  *
  * The rule is applied to the letter: cuts are plain cuts (a login cut at 20 may end with `.` or
  * `-`), and letters Unicode does not decompose (ø, ł, þ…) vanish like any other character outside
  * `[a-z0-9-]`. Upper-case Œ, Æ and ẞ fold like their lower-case forms.
- * Where DESIGN is silent: a first name (or last name) made only of symbols folds to `''`; the
+ * Where docs/design.md §4 is silent: a first name (or last name) made only of symbols folds to `''`; the
  * login is then the other part alone (`dupont`, no dot); when both are empty it is `utilisateur`.
  */
 
@@ -39,7 +39,7 @@ export function foldLoginPart(s: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** Cut to `max` characters (DESIGN §4: a plain cut). */
+/** Cut to `max` characters (docs/design.md §4: a plain cut). */
 export function cutLogin(login: string, max: number = LOGIN_MAX_LENGTH): string {
   return login.slice(0, Math.max(0, max));
 }

@@ -6,7 +6,7 @@ import { EstablishmentSettingsSchema } from './settings.ts';
 const defaults = EstablishmentSettingsSchema.parse({}).mastery;
 const ev = (level: ResultLevel, day: number, itemCount = 0, id = `e${day}`): Evidence => ({ id, date: `2026-10-${String(day).padStart(2, '0')}`, level, itemCount });
 
-describe('computeMastery, default method (DESIGN §5)', () => {
+describe('computeMastery, default method (docs/design.md §5)', () => {
   it('weights by rank and by difficulty of successes', () => {
     // TE (rank 1, w 1), RP with 2 items (rank 2, d 1.5, w 3), RT (rank 3, w 3): (0 + 201 + 300) / 7 = 71.57 → 72
     const r = computeMastery([ev('TE', 1), ev('RP', 2, 2), ev('RT', 3)], defaults);

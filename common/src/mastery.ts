@@ -5,7 +5,7 @@ import { masteryStateForPercent, type MasteryState } from './settings.schemas.ts
 export const RESULT_LEVELS = ['RT', 'RP', 'ECA', 'TE', 'NE', 'ABS'] as const;
 export type ResultLevel = (typeof RESULT_LEVELS)[number];
 
-/** Levels → value (DESIGN §5); *non évaluable* and *absent* never count. */
+/** Levels → value (docs/design.md §5); *non évaluable* and *absent* never count. */
 export const LEVEL_VALUES: Record<ResultLevel, number | null> = { RT: 100, RP: 67, ECA: 33, TE: 0, NE: null, ABS: null };
 
 /** One piece of evidence for a learner × competency: an evaluation result or a passport review. */
@@ -58,7 +58,7 @@ function roundRatioHalfUp(num: number, den: number): number {
 }
 
 /**
- * Mastery of one competency for one learner (DESIGN §5), for the establishment's method.
+ * Mastery of one competency for one learner (docs/design.md §5), for the establishment's method.
  * Default: the last N pieces, weight rank × difficulty (1 + 0.25 × min(k, 4) for a success).
  * Others: the mean of every piece; the latest piece; the mean of the K best pieces; an
  * exponential average where the latest piece weighs `decayLatestPercent` %.

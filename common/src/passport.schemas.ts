@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PersonRefSchema } from './auth.schemas.ts';
 
 /*
- * Passeport professionnel (guide §§ 3.7–3.8): contracts of /api/v1/passport/….
+ * Passeport professionnel (docs/guide.md §§3.7–3.8): contracts of /api/v1/passport/….
  */
 
 export const REVIEW_LEVEL_CODES = ['RT', 'RP', 'ECA', 'TE'] as const;
@@ -23,7 +23,7 @@ export const PassportBlockParamsSchema = z.object({ learnerId: Id, competencyId:
 export const PassportAttachmentParamsSchema = z.object({ id: Id, attachmentId: Id });
 export const PassportDivisionParamsSchema = z.object({ divisionId: Id });
 
-/** The filters of the list (guide § 3.7.2): words of the title, digits of the date, code or words of the competency. */
+/** The filters of the list (docs/guide.md §3.7.2): words of the title, digits of the date, code or words of the competency. */
 export const SituationListQuerySchema = z.object({
   title: Text(200).optional(),
   date: z.string().trim().max(10).regex(/^[0-9/-]*$/).optional(),

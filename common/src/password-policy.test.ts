@@ -16,7 +16,7 @@ describe('password policy', () => {
     expect(birthDateForms(null)).toEqual([]);
   });
 
-  it('formats initial passwords from the birth date (DESIGN §4)', () => {
+  it('formats initial passwords from the birth date (docs/design.md §4)', () => {
     expect(formatInitialPassword('birthdate_iso', '1980-06-21')).toBe('1980-06-21');
     expect(formatInitialPassword('birthdate_ddmmyyyy', '2009-04-05')).toBe('05042009');
   });

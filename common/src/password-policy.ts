@@ -1,4 +1,4 @@
-/** Password policy (issue 2): at least 8 characters, and not the birth date in any usual form. */
+/** Password policy: at least 8 characters, and not the birth date in any usual form. */
 export const PASSWORD_MIN_LENGTH = 8;
 
 export type PasswordProblem = 'too_short' | 'too_long' | 'is_birth_date';
@@ -19,7 +19,7 @@ export function checkPassword(password: string, birthDateIso?: string | null): P
   return null;
 }
 
-/** Initial password of an imported account, from its birth date (DESIGN §4). */
+/** Initial password of an imported account, from its birth date (docs/design.md §4). */
 export function formatInitialPassword(kind: 'birthdate_iso' | 'birthdate_ddmmyyyy', birthDateIso: string): string {
   if (kind === 'birthdate_iso') return birthDateIso;
   const [y, m, d] = birthDateIso.split('-');

@@ -1,8 +1,8 @@
-/** The four profiles an account may hold (DESIGN §1). */
+/** The four profiles an account may hold (docs/design.md §1). */
 export const PROFILES = ['administrator', 'teacher', 'learner', 'parent'] as const;
 export type Profile = (typeof PROFILES)[number];
 
-/** Home-page modules (guide § 1.2), in display order. */
+/** Home-page modules (docs/guide.md §1.2), in display order. */
 export const MODULES = [
   'imports',
   'users',

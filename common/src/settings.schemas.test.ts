@@ -9,7 +9,7 @@ describe('settings contracts', () => {
     expect(checkSettingsConsistency(s).map((p) => p.code)).toEqual(['settings.mastery_thresholds_order', 'settings.ccf_thresholds_order']);
   });
 
-  it('places a percentage in its state (DESIGN §5 defaults: <40, 40–59, ≥60)', () => {
+  it('places a percentage in its state (docs/design.md §5 defaults: <40, 40–59, ≥60)', () => {
     const t = parseSettings('{}').mastery;
     expect([0, 39, 40, 59, 60, 100].map((p) => masteryStateForPercent(p, t))).toEqual([
       'not_acquired',

@@ -3,7 +3,7 @@ import { EstablishmentSettingsSchema, type EstablishmentSettings, type MasteryMe
 import { OptionalEmailSchema, RowVersionSchema } from './users.schemas.ts';
 
 /*
- * Paramètres (guide § 3.4): contracts of /api/v1/settings. The calculation settings themselves
+ * Paramètres (docs/guide.md §3.4): contracts of /api/v1/settings. The calculation settings themselves
  * are `EstablishmentSettingsSchema` (settings.ts).
  */
 
@@ -101,8 +101,8 @@ export const UpdateEstablishmentDetailsRequestSchema = z.object({
 export type UpdateEstablishmentDetailsRequest = z.input<typeof UpdateEstablishmentDetailsRequestSchema>;
 
 /**
- * PUT /api/v1/settings/calculation — the dashboard's method and thresholds (DESIGN §5) and the
- * CCF decision-aid thresholds (DESIGN §6). Omitted values take their defaults.
+ * PUT /api/v1/settings/calculation — the dashboard's method and thresholds (docs/design.md §5) and the
+ * CCF decision-aid thresholds (docs/design.md §6). Omitted values take their defaults.
  */
 export const UpdateCalculationSettingsRequestSchema = EstablishmentSettingsSchema.extend({
   version: RowVersionSchema,
@@ -140,7 +140,7 @@ export const MASTERY_STATE_LABELS: Record<MasteryState, string> = {
   acquired: 'Acquis',
 };
 
-/** The state a mastery percentage falls in (DESIGN §5: < 40 non acquis, 40–59 en cours, ≥ 60 acquis by default). */
+/** The state a mastery percentage falls in (docs/design.md §5: < 40 non acquis, 40–59 en cours, ≥ 60 acquis by default). */
 export function masteryStateForPercent(
   percent: number,
   t: Pick<EstablishmentSettings['mastery'], 'inProgressThreshold' | 'acquiredThreshold'>,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSettings, schoolYearOf } from './settings.ts';
 
 describe('establishment settings', () => {
-  it('fills in the defaults of DESIGN §5 and §6', () => {
+  it('fills in the defaults of docs/design.md §5 and §6', () => {
     const s = parseSettings('{}');
     expect(s.mastery).toMatchObject({ method: 'weighted_recent', window: 6, inProgressThreshold: 40, acquiredThreshold: 60, minEvidence: 2 });
     expect(s.ccf.readyMasteryPercent).toBeGreaterThan(s.ccf.almostReadyMasteryPercent);

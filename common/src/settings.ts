@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Mastery computation methods (DESIGN §5). */
+/** Mastery computation methods (docs/design.md §5). */
 export const MASTERY_METHODS = ['weighted_recent', 'mean', 'latest', 'best_of', 'decaying'] as const;
 export type MasteryMethod = (typeof MASTERY_METHODS)[number];
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PersonRefSchema, PersonSchema, ProfileSchema } from './auth.schemas.ts';
 
 /*
- * Gestion des utilisateurs (guide § 3.2): contracts of /api/v1/users and /api/v1/divisions.
+ * Gestion des utilisateurs (docs/guide.md §3.2): contracts of /api/v1/users and /api/v1/divisions.
  */
 
 export const CIVILITIES = ['M.', 'Mme'] as const;

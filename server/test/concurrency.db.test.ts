@@ -5,7 +5,7 @@ import { clientFor } from './sessions.ts';
 import { makeUser } from './factories.ts';
 
 /**
- * Optimistic concurrency (DESIGN §4, issue 6): two people save the same thing from the same
+ * Optimistic concurrency (docs/design.md §4): two people save the same thing from the same
  * version at the same moment → one wins, the other gets 409 with the current version, and the
  * loser's change is not silently written.
  */

@@ -27,7 +27,7 @@ export type Entry = {
   /** Statuses that mean success for this valid request. */
   ok?: number[];
   /**
-   * "Someone else's object" in the same establishment (issue 11): requests that a user of side A
+   * "Someone else's object" in the same establishment: requests that a user of side A
    * sends on an object that is not theirs (another learner's data, another teacher's private
    * object, the child of another parent). Each must be refused (`status`, default 404) and
    * change nothing.
@@ -115,7 +115,7 @@ async function rowVersion(ctx: TestContext, table: 'users' | 'establishments', i
   return row.version;
 }
 
-// Administration (issue 4).
+// Administration.
 Object.assign(ENTRIES, {
   'GET /api/v1/settings': { who: ADMIN, scoped: false, request: () => json('GET', '/api/v1/settings') },
   'PUT /api/v1/settings/establishment': {

@@ -6,7 +6,7 @@ import { ENTRIES, type Req } from './entries.ts';
 import { buildWorld, PROFILES_UNDER_TEST } from './world.ts';
 
 /**
- * Hostile input on every route (issue 6): wrong types, huge strings, NUL bytes, SQL and HTML
+ * Hostile input on every route: wrong types, huge strings, NUL bytes, SQL and HTML
  * fragments, bad ids — in the body, the path and the query. Never a 5xx; a 4xx has the error
  * shape and changes nothing.
  */

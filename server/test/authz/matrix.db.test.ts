@@ -7,7 +7,7 @@ import { ENTRIES, type Entry, type Req } from './entries.ts';
 import { buildWorld, PROFILES_UNDER_TEST, type Side, type World } from './world.ts';
 
 /**
- * The authorization matrix (issue 6): every route × {anonymous, each profile, the same profile
+ * The authorization matrix: every route × {anonymous, each profile, the same profile
  * in another establishment}, generated from the route table. A new route without an entry in
  * entries.ts fails the first test.
  */

@@ -35,10 +35,10 @@ const MODULE_ROUTES: Record<ModuleId, RouteObject[]> = {
   access: [{ index: true, lazy: async () => ({ Component: (await import('../features/access/AccessPage.tsx')).AccessPage }) }],
   settings: [
     { index: true, lazy: async () => ({ Component: (await import('../features/settings/SettingsPage.tsx')).SettingsPage }) },
-    // Journal des actions and Courriels (issue 4): reached from Paramètres and from Gestion des utilisateurs.
+    // Journal des actions and Courriels: reached from Paramètres and from Gestion des utilisateurs.
     { path: 'journal', lazy: async () => ({ Component: (await import('../features/audit/AuditPage.tsx')).AuditPage }) },
     { path: 'courriels', lazy: async () => ({ Component: (await import('../features/mails/MailsPage.tsx')).MailsPage }) },
-    // Référentiels (issue 5): reached from Paramètres.
+    // Référentiels: reached from Paramètres.
     { path: 'referentiels', lazy: async () => ({ Component: (await import('../features/referentials/editor/ReferentialListPage.tsx')).ReferentialListPage }) },
     {
       path: 'referentiels/:referentialId',
@@ -70,7 +70,7 @@ export const routes: RouteObject[] = [
             element: <PublicLayout />,
             children: [
               { index: true, element: <LoginPage /> },
-              // Mot de passe oublié (issue 4): the request form and the page of the mailed link.
+              // Mot de passe oublié: the request form and the page of the mailed link.
               {
                 path: 'mot-de-passe-oublie',
                 lazy: async () => ({ Component: (await import('../features/password-reset/ForgotPasswordPage.tsx')).ForgotPasswordPage }),

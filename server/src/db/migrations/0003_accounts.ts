@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /*
- * Account administration (issue 4): single-use password reset links ("Mot de passe oublié"),
+ * Account administration: single-use password reset links ("Mot de passe oublié"),
  * and the indexes that the administration screens read by (audit log per person, mail outbox
  * per establishment, teachers per division). Only 'text' and 'integer' columns.
  */

@@ -1,7 +1,7 @@
 import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
 
 /*
- * Teaching modules (issues 11–15): files, scenarios, evaluations and results, the passport with
+ * Teaching modules: files, scenarios, evaluations and results, the passport with
  * reviews and blocked competencies, dashboard filters; and the establishment's explicit school
  * year. References to referential items (competencies, complexities, hazards, BEP activities)
  * use the default NO ACTION: deleting an item in use fails at the end of the statement, like

@@ -43,7 +43,7 @@ export interface UsersTable {
   discipline: string | null;
   password_hash: string | null;
   initial_password_kind: InitialPasswordKind | null;
-  /** For `random` initial passwords: `salt:sha256hex` of a high-entropy secret (not a slow hash, DESIGN §4). */
+  /** For `random` initial passwords: `salt:sha256hex` of a high-entropy secret (not a slow hash, docs/design.md §4). */
   initial_secret_hash: string | null;
   must_change_password: Flag;
   hidden_at: string | null;

@@ -116,7 +116,7 @@ export interface ResultsTable {
   level: ResultLevel;
   /** The evaluation's date when the result was entered (aaaa-mm-jj). */
   evaluated_on: string;
-  /** When the value was last recorded: orders same-day evidence (DESIGN §5). */
+  /** When the value was last recorded: orders same-day evidence (docs/design.md §5). */
   recorded_at: string;
   recorded_by: string;
   /** Per-cell optimistic concurrency. */

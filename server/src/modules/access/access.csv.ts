@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 
 /**
- * CSV for French spreadsheets (DESIGN §2): `;` separator, UTF-8 with a BOM (Excel then reads
+ * CSV for French spreadsheets (docs/design.md §2): `;` separator, UTF-8 with a BOM (Excel then reads
  * the accents right), CRLF line ends, fields quoted when they need it. A cell starting with
  * = + - @ (or a tab or carriage return) gets a leading apostrophe, so that no spreadsheet runs
  * it as a formula (CSV injection).

@@ -21,7 +21,7 @@ const tags = ['access'];
 const auth = { profiles: ['administrator' as const] };
 const errors = { 400: ErrorWithDetailsResponseSchema, 404: ErrorWithDetailsResponseSchema, 409: ErrorWithDetailsResponseSchema };
 
-/** Accès parents, accès apprenants (guide § 3.3). */
+/** Accès parents, accès apprenants (docs/guide.md §3.3). */
 export async function accessRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 

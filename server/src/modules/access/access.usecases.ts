@@ -49,7 +49,7 @@ export async function listDivisionLearners(deps: Deps, user: SessionUser, divisi
   return { division: presentDivision(division), learners: learners.map(presentLearner) };
 }
 
-/** « CSV de la division » (guide § 3.3.2). */
+/** « CSV de la division » (docs/guide.md §3.3.2). */
 export async function divisionLearnersCsv(deps: Deps, user: SessionUser, divisionId: string): Promise<{ body: Buffer; filename: string }> {
   const division = await requireDivision(deps.db, user.establishmentId, divisionId);
   const learners = (await repo.learnersOfDivision(deps.db, user.establishmentId, divisionId)).sort(byName);
@@ -70,7 +70,7 @@ export async function divisionLearnersCsv(deps: Deps, user: SessionUser, divisio
 
 /**
  * « Réinitialiser tous les comptes marqués »: back to `jjmmaaaa` with a forced change (instant,
- * DESIGN §4). Every id must be a visible learner of the division (else 404, nothing changes);
+ * docs/design.md §4). Every id must be a visible learner of the division (else 404, nothing changes);
  * learners without a birth date are skipped with the reason.
  */
 export async function resetDivisionLearners(deps: Deps, ctx: RequestContext, divisionId: string, learnerIds: string[]): Promise<ResetLearnersResponse> {
@@ -136,7 +136,7 @@ export async function listDivisionParents(deps: Deps, user: SessionUser, divisio
 }
 
 /**
- * A parent's password reset: a random temporary password (stored as a digest, DESIGN §4), to
+ * A parent's password reset: a random temporary password (stored as a digest, docs/design.md §4), to
  * change at next login; two mails when an e-mail is known (the establishment's name and e-mail
  * are then required), else returned once for a letter. Every session of the parent ends.
  */

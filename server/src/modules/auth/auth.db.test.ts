@@ -90,7 +90,7 @@ describe('login', () => {
   });
 });
 
-describe('initial passwords (DESIGN §4)', () => {
+describe('initial passwords (docs/design.md §4)', () => {
   it('lets a learner in with jjmmaaaa and forces a new password', async () => {
     const u = await makeUser(ctx.deps, est.id, {
       profiles: ['learner'],

@@ -34,7 +34,7 @@ export function randomPassword(length = 10): string {
 
 /**
  * A high-entropy random initial password is stored as salted SHA-256 (not argon2: an import
- * creates thousands at once, DESIGN §4; 58 bits of entropy make a slow hash unnecessary).
+ * creates thousands at once, docs/design.md §4; 58 bits of entropy make a slow hash unnecessary).
  */
 export function digestInitialSecret(secret: string): string {
   const salt = crypto.randomBytes(16).toString('hex');

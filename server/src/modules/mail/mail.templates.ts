@@ -1,5 +1,5 @@
 /**
- * The two credential mails (DESIGN §4): the login in one, the password in the other. The same
+ * The two credential mails (docs/design.md §4): the login in one, the password in the other. The same
  * pair serves a new account (`credentials.*`) and a reset by the administrator (`password_reset.*`).
  */
 export function credentialMails(p: {

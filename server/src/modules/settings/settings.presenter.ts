@@ -1,7 +1,7 @@
 import { parseSettings, type RequiredEstablishmentField, type SettingsResponse } from '@cerise/common';
 import type { EstablishmentsTable } from '../../db/tables/foundation.ts';
 
-/** Required fields still empty (name and e-mail, guide § 3.4.2). */
+/** Required fields still empty (name and e-mail, docs/guide.md §3.4.2). */
 export function missingEstablishmentFields(e: Pick<EstablishmentsTable, 'name' | 'email'>): RequiredEstablishmentField[] {
   const out: RequiredEstablishmentField[] = [];
   if (!e.name?.trim()) out.push('name');

@@ -14,7 +14,7 @@ import * as usecases from './settings.usecases.ts';
 const tags = ['settings'];
 const auth = { profiles: ['administrator' as const] };
 
-/** Paramètres (guide § 3.4): the establishment's details and the calculation settings. */
+/** Paramètres (docs/guide.md §3.4): the establishment's details and the calculation settings. */
 export async function settingsRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 

@@ -21,7 +21,7 @@ import * as repo from './settings.repository.ts';
 
 /**
  * Loads the establishment and checks that its name and e-mail are filled in: both are required
- * before any user is created by hand or any mail goes out (guide § 3.2.2, § 3.4.2). The 409
+ * before any user is created by hand or any mail goes out (docs/guide.md §3.2.2, § 3.4.2). The 409
  * `settings.establishment_incomplete` lists what is missing; the web links to Paramètres.
  */
 export async function assertEstablishmentReady(db: DbOrTx, establishmentId: string): Promise<EstablishmentsTable> {

@@ -44,7 +44,7 @@ export type ImportPlan = {
 
 const yearLabel = (y: number) => `${y}-${y + 1}`;
 
-/** STSWEB `FONCTION` codes in words (FORMATS.md § 3; unknown codes are shown as they are). */
+/** STSWEB `FONCTION` codes in words (docs/siecle-formats.md §3; unknown codes are shown as they are). */
 const FUNCTION_LABELS: Record<string, string> = {
   ENS: 'Enseignement',
   DIR: 'Direction',
@@ -302,7 +302,7 @@ function identityOf(p: { civility: string | null; lastName: string; firstName: s
   return { civility: p.civility, last_name: p.lastName, first_name: p.firstName, birth_date: p.birthDate };
 }
 
-/** DESIGN §4 for an STSWEB export: teachers and heads, their divisions, groups and services. */
+/** docs/design.md §4 for an STSWEB export: teachers and heads, their divisions, groups and services. */
 export function planTeachers(sts: StsFile, ctx: PlanContext): ImportPlan {
   const warnings = sts.warnings.map(toWarning);
   const schoolYear = checkHeader(sts, ctx, warnings);
@@ -362,7 +362,7 @@ export function planTeachers(sts: StsFile, ctx: PlanContext): ImportPlan {
   return pl.plan;
 }
 
-/** DESIGN §4 for the BEE exports: learners, then the parents (levels 1–2) of learners with an account. */
+/** docs/design.md §4 for the BEE exports: learners, then the parents (levels 1–2) of learners with an account. */
 export function planLearners(eleves: ElevesFile, responsables: ResponsablesFile, ctx: PlanContext): ImportPlan {
   if (ctx.snapshot.teacherImports === 0) {
     throw new AppError(409, 'siecle.teachers_first', "Importez d'abord les enseignants (fichier STSWEB sts_emp_…xml) : les apprenants ne peuvent pas être importés avant.");

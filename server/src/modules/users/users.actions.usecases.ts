@@ -19,7 +19,7 @@ import { passwordResetMails } from './users.mails.ts';
 export const lockoutKey = (establishmentId: string, login: string) => `account:${establishmentId}:${login}`;
 
 /**
- * « Réinitialiser le mot de passe » (guide § 3.2.2): only with a known e-mail; a random
+ * « Réinitialiser le mot de passe » (docs/guide.md §3.2.2): only with a known e-mail; a random
  * password, forced to change, sent as two mails (login, password); every session ends.
  */
 export async function resetUserPassword(deps: Deps, ctx: RequestContext, userId: string): Promise<UserPasswordResetResponse> {
@@ -69,7 +69,7 @@ export async function resetUserPassword(deps: Deps, ctx: RequestContext, userId:
   return { email, mailsQueued };
 }
 
-/** « Masquer » (guide § 3.2.2): users created by hand only; the account keeps its data and login. */
+/** « Masquer » (docs/guide.md §3.2.2): users created by hand only; the account keeps its data and login. */
 export async function hideUser(deps: Deps, ctx: RequestContext, userId: string): Promise<User> {
   const { actor, ip } = ctx;
   const at = nowIso(ctx.at);

@@ -167,7 +167,7 @@ export function childrenOfParents(db: DbOrTx, establishmentId: string, parentIds
     .execute();
 }
 
-/** Every login of the establishment, hidden accounts included (one namespace, DESIGN §4). */
+/** Every login of the establishment, hidden accounts included (one namespace, docs/design.md §4). */
 export async function allLogins(db: DbOrTx, establishmentId: string): Promise<Set<string>> {
   const rows = await db.selectFrom('users').select('login').where('establishment_id', '=', establishmentId).execute();
   return new Set(rows.map((r) => r.login));

@@ -93,7 +93,7 @@ async function resolveClasses(db: DbOrTx, establishmentId: string, classIds: str
 type CreateInput = z.output<typeof CreateUserRequestSchema>;
 
 /**
- * « Nouvel enseignant », « Nouvel utilisateur » (guide § 3.2.2): login by the DESIGN §4 rule,
+ * « Nouvel enseignant », « Nouvel utilisateur » (docs/guide.md §3.2.2): login by the docs/design.md §4 rule,
  * random password forced to change, the two credential mails when an e-mail is known (else the
  * password is returned once). Needs the establishment's name and e-mail first.
  */
@@ -204,7 +204,7 @@ const IDENTITY: { field: 'civility' | 'lastName' | 'firstName' | 'birthDate'; co
 ];
 
 /**
- * Edits a user (guide § 3.2.2 « Modifier »). Only the fields sent change; the version sent must
+ * Edits a user (docs/guide.md §3.2.2 « Modifier »). Only the fields sent change; the version sent must
  * be current. Imported identity fields are read-only; the login never changes.
  */
 export async function updateUser(deps: Deps, ctx: RequestContext, userId: string, input: UpdateInput): Promise<User> {

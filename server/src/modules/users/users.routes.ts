@@ -24,7 +24,7 @@ const tags = ['users'];
 const auth = { profiles: ['administrator' as const] };
 const errors = { 400: ErrorWithDetailsResponseSchema, 404: ErrorWithDetailsResponseSchema, 409: ErrorWithDetailsResponseSchema };
 
-/** Gestion des utilisateurs (guide § 3.2), and the division pickers. */
+/** Gestion des utilisateurs (docs/guide.md §3.2), and the division pickers. */
 export async function usersRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 

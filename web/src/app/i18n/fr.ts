@@ -166,7 +166,7 @@ export const fr = {
       descriptionParent: 'Suivre la maîtrise des compétences de vos enfants.',
     },
   },
-  // Administration (issue 4): shared words of the screens below.
+  // Administration: shared words of the screens below.
   admin: {
     cancel: 'Annuler',
     close: 'Fermer',

@@ -25,7 +25,7 @@ const columns: Column<AccessLearner>[] = [
   { id: 'password', header: t('access.learners.password'), cell: passwordState },
 ];
 
-/** « Accès apprenants » of a division (guide § 3.3.2). */
+/** « Accès apprenants » of a division (docs/guide.md §3.3.2). */
 export function LearnersPanel({ divisionId }: { divisionId: string }) {
   const learners = useDivisionLearners(divisionId);
   const reset = useResetLearners(divisionId);

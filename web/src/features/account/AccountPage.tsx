@@ -7,7 +7,7 @@ import { SectionCard } from '../../ui/SectionCard.tsx';
 import { ChangeEmailForm } from './ChangeEmailForm.tsx';
 import { PasswordChangeForm } from './PasswordChangeForm.tsx';
 
-/** `/:uai/compte`: « Mon compte » (guide § 2.2). */
+/** `/:uai/compte`: « Mon compte » (docs/guide.md §2.2). */
 export function AccountPage() {
   const { user } = useCurrentUser();
   const profiles = user.profiles.map((p) => t(`profiles.${p}`)).join(', ');

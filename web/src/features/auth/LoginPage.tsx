@@ -20,7 +20,7 @@ import { useEstablishment, useLogin } from './auth.api.ts';
 
 type Field = 'login' | 'password';
 
-/** `/:uai`: the establishment's login page (guide § 2.1). */
+/** `/:uai`: the establishment's login page (docs/guide.md §2.1). */
 export function LoginPage() {
   const { uai = '' } = useParams();
   const location = useLocation();

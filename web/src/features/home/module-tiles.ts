@@ -23,12 +23,12 @@ export const MODULE_ICONS: Record<ModuleId, Icon> = {
   dashboard: IconChartBar,
 };
 
-/** The module's name, as on its home-page tile and its page title (guide § 1.2). */
+/** The module's name, as on its home-page tile and its page title (docs/guide.md §1.2). */
 export function moduleTitle(module: ModuleId): string {
   return t(`modules.${module}.title`);
 }
 
-/** One line saying what the module does, for the user's profiles (guide § 1.2). */
+/** One line saying what the module does, for the user's profiles (docs/guide.md §1.2). */
 export function moduleDescription(module: ModuleId, profiles: readonly Profile[]): string {
   const isTeacher = profiles.includes('teacher');
   const isLearner = profiles.includes('learner');

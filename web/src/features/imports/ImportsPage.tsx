@@ -13,7 +13,7 @@ import { TeachersImportForm } from './TeachersImportForm.tsx';
 import { useUploadFlow } from './use-upload-flow.ts';
 import './imports.css';
 
-/** Where a file comes from in SIECLE (guide § 3.1.2), under a small heading. */
+/** Where a file comes from in SIECLE (docs/guide.md §3.1.2), under a small heading. */
 function WhereInSiecle({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div className="siecle-where">
@@ -25,7 +25,7 @@ function WhereInSiecle({ title, children }: { title: string; children: ReactNode
   );
 }
 
-/** `/:uai/imports`: « Importer des fichiers » (guide § 3.1), for administrators. */
+/** `/:uai/imports`: « Importer des fichiers » (docs/guide.md §3.1), for administrators. */
 export function ImportsPage() {
   const { establishment } = useCurrentUser();
   const flow = useUploadFlow();

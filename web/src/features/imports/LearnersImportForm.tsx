@@ -28,7 +28,7 @@ function validate(files: Partial<Record<Slot, File | null>>, busy: boolean): Err
   return errors;
 }
 
-/** « Importation des apprenants et de leurs parents » (guide § 3.1.2). */
+/** « Importation des apprenants et de leurs parents » (docs/guide.md §3.1.2). */
 export function LearnersImportForm({ flow }: { flow: UploadFlow }) {
   const [files, setFiles] = useState<Partial<Record<Slot, File | null>>>({});
   const [errors, setErrors] = useState<Errors>({});

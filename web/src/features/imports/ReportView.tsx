@@ -73,7 +73,7 @@ function KeepReport({ report, runId, summary }: ReportViewProps) {
   );
 }
 
-/** The report of an applied import (guide § 3.1.2: « vous pourrez alors visualiser … »). */
+/** The report of an applied import (docs/guide.md §3.1.2: « vous pourrez alors visualiser … »). */
 export function ReportView({ report, runId, summary }: ReportViewProps) {
   const sections = useMemo(() => reportSections(report), [report]);
   const kind = t(`imports.kinds.${report.kind}`);

@@ -2,7 +2,7 @@ import type { SiecleImportReport, SiecleImportReportPerson } from '@cerise/commo
 import { t, type MessageKey } from '../../app/i18n/t.ts';
 import { foldForSearch } from './format.ts';
 
-/** The tables of a report (guide § 3.1.2: « vous pourrez alors visualiser … »). */
+/** The tables of a report (docs/guide.md §3.1.2: « vous pourrez alors visualiser … »). */
 export type SectionId = 'teachers' | 'heads' | 'learners' | 'parents' | 'ignored' | 'hidden';
 
 export type ColumnId = 'lastName' | 'firstName' | 'login' | 'password' | 'discipline' | 'classes' | 'division' | 'groups' | 'children' | 'function' | 'profile' | 'status';

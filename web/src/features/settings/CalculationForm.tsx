@@ -115,7 +115,7 @@ type CalculationFormProps = {
   onReload: () => Promise<SettingsResponse | undefined>;
 };
 
-/** The dashboard's calculation (DESIGN §5), the CCF decision aid (§6) and the retention of leavers. */
+/** The dashboard's calculation (docs/design.md §5), the CCF decision aid (§6) and the retention of leavers. */
 export function CalculationForm({ data, onReload }: CalculationFormProps) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(data.settings));
   const [baseline, setBaseline] = useState<SettingsResponse>(data);

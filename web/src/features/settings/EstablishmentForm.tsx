@@ -51,7 +51,7 @@ type EstablishmentFormProps = {
   onReload: () => Promise<SettingsResponse | undefined>;
 };
 
-/** « Renseignements sur l'établissement » (guide § 3.4.2): « Valider » saves. */
+/** « Renseignements sur l'établissement » (docs/guide.md §3.4.2): « Valider » saves. */
 export function EstablishmentForm({ data, onReload }: EstablishmentFormProps) {
   const [values, setValues] = useState<Values>(() => valuesOf(data));
   const [baseline, setBaseline] = useState<SettingsResponse>(data);

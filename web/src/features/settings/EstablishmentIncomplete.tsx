@@ -6,7 +6,7 @@ import { t } from '../../app/i18n/t.ts';
 
 /**
  * Creating a user by hand and sending mails need the establishment's name and e-mail
- * (guide § 3.4.2): says so, with the way to « Paramètres ».
+ * (docs/guide.md §3.4.2): says so, with the way to « Paramètres ».
  */
 export function EstablishmentIncompleteNotice({ onNavigate }: { onNavigate?: () => void }) {
   const { establishment } = useCurrentUser();

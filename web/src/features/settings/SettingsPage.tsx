@@ -12,7 +12,7 @@ import { EstablishmentForm } from './EstablishmentForm.tsx';
 import { useSettings } from './settings.api.ts';
 import './settings.css';
 
-/** `/:uai/settings`: « Paramètres » (guide § 3.4, DESIGN §§ 5–6). */
+/** `/:uai/settings`: « Paramètres » (docs/guide.md §3.4, docs/design.md§ 5–6). */
 export function SettingsPage() {
   const { establishment } = useCurrentUser();
   const settings = useSettings();

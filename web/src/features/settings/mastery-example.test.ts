@@ -5,7 +5,7 @@ import { computeMastery, EXAMPLE_EVIDENCE, type Evidence } from './mastery-examp
 const defaults = EstablishmentSettingsSchema.parse({}).mastery;
 
 describe('computeMastery', () => {
-  it('weights the default method by rank and by the conditions of successes (DESIGN §5)', () => {
+  it('weights the default method by rank and by the conditions of successes (docs/design.md §5)', () => {
     // Counted values 0, 33, 67, 33, 100, 67 (absent never counts);
     // weights 1, 2, 3×1.25, 4, 5, 6×1.5 → 1552.25 / 24.75 = 62.7 → 63 %.
     expect(computeMastery(EXAMPLE_EVIDENCE, 'weighted_recent', defaults)).toEqual({ percent: 63, state: 'acquired', counted: 6 });

@@ -8,7 +8,7 @@ import {
 } from '@cerise/common';
 
 /*
- * The live example of the « Paramètres » page: what each mastery method (DESIGN §5) gives for a
+ * The live example of the « Paramètres » page: what each mastery method (docs/design.md §5) gives for a
  * small series of results, computed by the dashboard's own function (common/src/mastery.ts).
  */
 

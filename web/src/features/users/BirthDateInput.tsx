@@ -20,7 +20,7 @@ type BirthDateInputProps = {
 
 /**
  * A birth date typed as jj/mm/aaaa or picked in a calendar that opens on the decades: two
- * clicks reach the year (guide § 3.2.2: « cliquez 2 fois sur l'année pour faire défiler les années »).
+ * clicks reach the year (docs/guide.md §3.2.2: « cliquez 2 fois sur l'année pour faire défiler les années »).
  */
 export const BirthDateInput = forwardRef<HTMLInputElement, BirthDateInputProps>(function BirthDateInput(
   { label, value, onChange, error, readOnly = false, description, defaultYear = 1985 },

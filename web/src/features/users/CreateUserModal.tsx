@@ -79,7 +79,7 @@ function CreatedView({ result, onClose }: { result: CreateUserResponse; onClose:
 
 type CreateUserModalProps = { kind: CreateKind; onClose: () => void };
 
-/** « Nouvel enseignant », « Nouvel utilisateur » (guide § 3.2.2). */
+/** « Nouvel enseignant », « Nouvel utilisateur » (docs/guide.md §3.2.2). */
 export function CreateUserModal({ kind, onClose }: CreateUserModalProps) {
   const fullScreen = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
   const settings = useSettings();

@@ -38,7 +38,7 @@ type EditUserModalProps = {
   onClose: () => void;
 };
 
-/** « Modifier » (guide § 3.2.2): identity (unless imported), e-mail, profiles, classes and discipline. */
+/** « Modifier » (docs/guide.md §3.2.2): identity (unless imported), e-mail, profiles, classes and discipline. */
 export function EditUserModal({ user: initial, onClose }: EditUserModalProps) {
   const me = useCurrentUser();
   const fullScreen = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });

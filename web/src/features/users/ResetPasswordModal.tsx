@@ -15,7 +15,7 @@ type ResetPasswordModalProps = {
   onEdit: () => void;
 };
 
-/** « Réinitialiser le mot de passe » (guide § 3.2.2): e-mail required, confirm, two mails. */
+/** « Réinitialiser le mot de passe » (docs/guide.md §3.2.2): e-mail required, confirm, two mails. */
 export function ResetPasswordModal({ user, onClose, onEdit }: ResetPasswordModalProps) {
   const reset = useResetUserPassword();
   const [done, setDone] = useState<UserPasswordResetResponse | null>(null);

@@ -40,7 +40,7 @@ function isProfile(value: string | null): value is Profile {
   return (PROFILES as readonly string[]).includes(value ?? '');
 }
 
-/** `/:uai/users`: « Gestion des utilisateurs » (guide § 3.2). Filters live in the address. */
+/** `/:uai/users`: « Gestion des utilisateurs » (docs/guide.md §3.2). Filters live in the address. */
 export function UsersPage() {
   const { establishment } = useCurrentUser();
   const { params, page, update, setPage } = useAddressParams();

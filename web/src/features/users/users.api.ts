@@ -74,7 +74,7 @@ export function useDivisions() {
   });
 }
 
-/** The login a new account with this name would get (DESIGN §4), for the creation form. */
+/** The login a new account with this name would get (docs/design.md §4), for the creation form. */
 export function useLoginPreview(firstName: string, lastName: string) {
   const first = firstName.trim();
   const last = lastName.trim();

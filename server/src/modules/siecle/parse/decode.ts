@@ -1,5 +1,5 @@
 /**
- * Bytes → text, by the encoding the XML declares (FORMATS.md §2.3–2.4).
+ * Bytes → text, by the encoding the XML declares (docs/siecle-formats.md §2.3–2.4).
  *
  * Rules, in order:
  * 1. A byte-order mark wins over the declaration (XML 1.0 appendix F): UTF-8 `EF BB BF`,

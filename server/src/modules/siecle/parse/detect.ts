@@ -1,5 +1,5 @@
 /**
- * What is this upload? By content, never by name (FORMATS.md §0.2): magic bytes for ZIP and PDF,
+ * What is this upload? By content, never by name (docs/siecle-formats.md §0.2): magic bytes for ZIP and PDF,
  * then the XML root element for the three exports.
  */
 import { SiecleFileError } from './errors.ts';

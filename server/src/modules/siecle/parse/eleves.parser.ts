@@ -1,5 +1,5 @@
 /**
- * SIECLE `ElevesSansAdresses.xml` / `ElevesAvecAdresses.xml` (root BEE_ELEVES), FORMATS.md §4.
+ * SIECLE `ElevesSansAdresses.xml` / `ElevesAvecAdresses.xml` (root BEE_ELEVES), docs/siecle-formats.md §4.
  *
  * ELEVE records carry the person; divisions and groups come later, in STRUCTURES_ELEVE records
  * keyed by the same ELEVE_ID. Both are collected in one streaming pass and joined at the end
@@ -180,7 +180,7 @@ function applyStructures(learner: SiecleLearner, record: StructureRecord, fileNa
 }
 
 /**
- * What DESIGN §4 does with a learner on the import date `today` (ISO `aaaa-mm-jj`):
+ * What docs/design.md §4 does with a learner on the import date `today` (ISO `aaaa-mm-jj`):
  * - `left`: DATE_SORTIE before today (a future exit date does not count yet; on the exit day the
  *   learner still has access);
  * - `inactive`: no real division, and listed in the pseudo-division `Inactifs`;
@@ -193,7 +193,7 @@ export function learnerStatus(learner: Pick<SiecleLearner, 'exitDate' | 'divisio
   return 'active';
 }
 
-/** The report line DESIGN §4 asks for a learner imported *sans classe*. */
+/** The report line docs/design.md §4 asks for a learner imported *sans classe*. */
 export function learnerWithoutDivisionWarning(learner: SiecleLearner, fileName: string): SiecleWarning {
   const groups = learner.groups.length > 0 ? ` (groupes : ${learner.groups.join(', ')})` : '';
   return makeWarning(

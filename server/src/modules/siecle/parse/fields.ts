@@ -35,7 +35,7 @@ export function parseDate(value: string | null, field: string, ctx: FieldContext
 
 /**
  * A learner's DATE_NAISS: only `jj/mm/aaaa` and a date that exists (it becomes the initial password
- * `jjmmaaaa`, DESIGN §4). Otherwise null, with a warning that names the learner and says what the
+ * `jjmmaaaa`, docs/design.md §4). Otherwise null, with a warning that names the learner and says what the
  * account gets instead.
  */
 export function readBirthDate(value: string | null, who: string, ctx: FieldContext): string | null {
@@ -134,7 +134,7 @@ export function civilityFromLabel(label: string | null): Civility | null {
 }
 
 /**
- * DESIGN §4 names: last name = NOM_USAGE if not empty, else the birth name (`birthNameElements`
+ * docs/design.md §4 names: last name = NOM_USAGE if not empty, else the birth name (`birthNameElements`
  * in order: NOM_DE_FAMILLE or NOM_PATRONYMIQUE, then legacy NOM); first name = PRENOM only.
  */
 export function readNames(element: XmlElement, birthNameElements: string[], ctx: FieldContext): PersonName {

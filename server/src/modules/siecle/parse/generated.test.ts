@@ -108,7 +108,7 @@ describe.each(variants)('generated school — $label', ({ encoding, bom, legacy 
     }
   });
 
-  it('Élèves: DESIGN §4 statuses (departed, future exit, Inactifs, sans classe)', () => {
+  it('Élèves: docs/design.md §4 statuses (departed, future exit, Inactifs, sans classe)', () => {
     const file = parseEleves(files.eleves, 'ElevesSansAdresses.xml');
     const count = (status: string) => file.learners.filter((l) => learnerStatus(l, '2024-12-01') === status).length;
     expect(count('left')).toBe(3);

@@ -1,6 +1,6 @@
 /**
  * Hard limits of the SIECLE parsers. A real ElevesSansAdresses.xml of a 1,500-learner lycée is
- * about 4 MB (FORMATS.md §8); these leave a wide margin while keeping a hostile upload cheap.
+ * about 4 MB (docs/siecle-formats.md §8); these leave a wide margin while keeping a hostile upload cheap.
  */
 const MB = 1024 * 1024;
 

@@ -1,5 +1,5 @@
 /**
- * SIECLE `ResponsablesAvecAdresses.xml` (root BEE_RESPONSABLES), FORMATS.md §5.
+ * SIECLE `ResponsablesAvecAdresses.xml` (root BEE_RESPONSABLES), docs/siecle-formats.md §5.
  *
  * PERSONNES, RESPONSABLES (learner ↔ person links, ids as child elements) and ADRESSES are read
  * in one pass and joined at the end. Both layouts are understood: since 30/03/2018

@@ -168,7 +168,7 @@ describe('pix__siecle-with-registrations-no-longer-in-school.xml', () => {
     expect(file.divisionCodes).toEqual(['4e 1']);
   });
 
-  it('maps to DESIGN §4 statuses', () => {
+  it('maps to docs/design.md §4 statuses', () => {
     const file = eleves(name);
     const statuses = (today: string) => file.learners.map((l) => learnerStatus(l, today));
     // 0001 no structure at all and 0004 only a group: active, *sans classe*; 0002 Inactifs only.

@@ -3,7 +3,7 @@ import { encodeXml } from '../synthetic/generate.ts';
 import { expectSiecleError, lineOf } from '../../../../test/fixtures/siecle/helpers.ts';
 import { parseStsEmp, staffKind } from './sts.parser.ts';
 
-/** The example of FORMATS.md §3.5 (constructed from the parsers, not a real export). */
+/** The example of docs/siecle-formats.md §3.5 (constructed from the parsers, not a real export). */
 const FORMATS_EXAMPLE = `<?xml version="1.0" encoding="ISO-8859-15"?>
 <STS_EDT>
   <PARAMETRES>
@@ -131,7 +131,7 @@ ${structure}
 `);
 }
 
-describe('parseStsEmp — FORMATS.md §3.5 example', () => {
+describe('parseStsEmp — docs/siecle-formats.md §3.5 example', () => {
   const file = parseStsEmp(latin9(FORMATS_EXAMPLE), 'sts_emp_0990001X_2024.xml');
 
   it('reads parameters, nomenclatures and structures', () => {
@@ -187,7 +187,7 @@ describe('parseStsEmp — FORMATS.md §3.5 example', () => {
   });
 });
 
-describe('parseStsEmp — kinds (DESIGN §4)', () => {
+describe('parseStsEmp — kinds (docs/design.md §4)', () => {
   const person = (id: string, fn: string | null, type = 'epp', tag = 'INDIVIDU') =>
     `<${tag} ID="${id}" TYPE="${type}"><NOM_USAGE>N${id}</NOM_USAGE><PRENOM>P${id}</PRENOM><DATE_NAISSANCE>1980-01-01</DATE_NAISSANCE>${fn ? `<FONCTION>${fn}</FONCTION>` : ''}</${tag}>`;
   const service = (ids: string[], subject = '061300') =>

@@ -1,5 +1,5 @@
 /**
- * STSWEB `sts_emp_<UAI>_<année>.xml` (root STS_EDT), FORMATS.md §3.
+ * STSWEB `sts_emp_<UAI>_<année>.xml` (root STS_EDT), docs/siecle-formats.md §3.
  *
  * People are in DONNEES/INDIVIDUS (and, since 2017, DONNEES/SUPPLEANTS); who teaches what to
  * whom is on the structures: DIVISION or GROUPE → SERVICES/SERVICE@CODE_MATIERE →
@@ -273,7 +273,7 @@ function readStaff(e: XmlElement, block: 'individu' | 'suppleant', fileName: str
   };
 }
 
-/** DESIGN §4 "What an import creates", for staff (see StaffKind). */
+/** docs/design.md §4 "What an import creates", for staff (see StaffKind). */
 export function staffKind(person: Pick<StsStaff, 'block' | 'function' | 'individualType' | 'services'>): { kind: StaffKind; reason: StaffKindReason } {
   if (person.function === 'DIR') return { kind: 'head', reason: 'function_dir' };
   if (person.function === 'ENS') return { kind: 'teacher', reason: 'function_ens' };

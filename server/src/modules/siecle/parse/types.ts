@@ -1,6 +1,6 @@
 /**
  * What the SIECLE / STSWEB parsers return. Pure data, no database: the import use case maps it to
- * accounts (DESIGN §4 "Login rule" and "What an import creates").
+ * accounts (docs/design.md §4 "Login rule" and "What an import creates").
  *
  * Conventions for every field below:
  * - text is trimmed; an empty element (`<X/>`, `<X></X>`, blanks only) is `null`, never `''`;
@@ -70,7 +70,7 @@ export type SiecleWarningCode =
   /** Several divisions (TYPE_STRUCTURE D, other than Inactifs) for one learner: the first is kept. */
   | 'siecle.several_divisions'
   /**
-   * A learner who gets an account but has no division (*sans classe*, DESIGN §4). Not emitted by
+   * A learner who gets an account but has no division (*sans classe*, docs/design.md §4). Not emitted by
    * the parser, which does not know the import date: see `learnerWithoutDivisionWarning`.
    */
   | 'siecle.learner_without_division'
@@ -88,7 +88,7 @@ export type SiecleWarningCode =
 // ---------------------------------------------------------------------------------------------
 // Common parts
 
-/** Names as DESIGN §4 needs them. */
+/** Names as docs/design.md §4 needs them. */
 export interface PersonName {
   /**
    * The name to show and to build the login from: `NOM_USAGE` if not empty, else
@@ -127,7 +127,7 @@ export interface SiecleFileHeader {
 // STSWEB sts_emp_<UAI>_<année>.xml (root STS_EDT)
 
 /**
- * How a staff member is imported (DESIGN §4):
+ * How a staff member is imported (docs/design.md §4):
  * - `teacher`: FONCTION `ENS`; or a SUPPLEANT; or no FONCTION but at least one service;
  * - `head` (administrator profile): FONCTION `DIR`; or no FONCTION, no service and
  *   `INDIVIDU@TYPE="dir"` (the STS 2017 "personnel de direction" type);
@@ -250,7 +250,7 @@ export interface StsFile extends SiecleFileHeader {
 // ---------------------------------------------------------------------------------------------
 // SIECLE ElevesSansAdresses.xml / ElevesAvecAdresses.xml (root BEE_ELEVES)
 
-/** Pseudo-division SIECLE uses for learners no longer attending (FORMATS.md §4.3). */
+/** Pseudo-division SIECLE uses for learners no longer attending (docs/siecle-formats.md §4.3). */
 export const INACTIVE_DIVISION_CODE = 'Inactifs';
 
 export interface SiecleLearner extends PersonName {
@@ -324,7 +324,7 @@ export interface SiecleResponsiblePerson extends PersonName {
  * - 2: NIVEAU_RESPONSABILITE 2 (personne en charge), or legacy RESP_LEGAL 2;
  * - 3: anything else: NIVEAU_RESPONSABILITE 3 (personne à contacter), RESP_LEGAL 0, unknown values;
  * - null: neither element present (warning `siecle.missing_responsibility`).
- * DESIGN §4: levels 1 and 2 get a parent account.
+ * docs/design.md §4: levels 1 and 2 get a parent account.
  */
 export type ResponsibilityLevel = 1 | 2 | 3;
 
@@ -338,7 +338,7 @@ export interface SiecleResponsibilityLink {
   levelSource: 'NIVEAU_RESPONSABILITE' | 'RESP_LEGAL' | null;
   /** The value as written. */
   rawLevel: string | null;
-  /** level is 1 or 2: this person is a parent of this learner (DESIGN §4). */
+  /** level is 1 or 2: this person is a parent of this learner (docs/design.md §4). */
   isLegalGuardian: boolean;
   /** `CODE_PARENTE`: 10 mère, 20 père, 50 tuteur… */
   relationshipCode: string | null;

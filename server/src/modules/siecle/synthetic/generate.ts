@@ -2,7 +2,7 @@
  * Generator of SIECLE / STSWEB test files (sts_emp, ElevesSansAdresses, ResponsablesAvecAdresses).
  *
  * `makeSchool(options)` builds a coherent fake establishment (deterministic for a given seed);
- * `stsXml`, `elevesXml`, `responsablesXml` write it in the three formats (FORMATS.md §3–5), with
+ * `stsXml`, `elevesXml`, `responsablesXml` write it in the three formats (docs/siecle-formats.md §3–5), with
  * the legacy element names when asked; `encodeXml` turns the text into bytes in the requested
  * encoding. Tests compare what the parsers read with the model they were generated from.
  *

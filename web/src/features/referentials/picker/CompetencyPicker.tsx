@@ -41,7 +41,7 @@ const NO_BLOCKED: Record<string, string> = {};
 
 /**
  * The competency picker, one component for scenarios, evaluations, the passport and the
- * dashboard filters (guide §§ 3.5.2, 3.6.2): the referential as a tree unfolded by clicking the
+ * dashboard filters (docs/guide.md §§3.5.2, 3.6.2): the referential as a tree unfolded by clicking the
  * titles, a search by code or words, and below the « compétences sélectionnées » with their
  * squares for complexities and hazards. Controlled: `value` in, `onChange` out.
  */

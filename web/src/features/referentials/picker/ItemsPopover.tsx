@@ -14,7 +14,7 @@ type ItemsPopoverProps = {
 };
 
 /**
- * The square at the end of a selected competency (guide § 3.6.2): it opens the list of the
+ * The square at the end of a selected competency (docs/guide.md §3.6.2): it opens the list of the
  * competency's complexities (or hazards) to tick, and turns green — with the count written
  * inside and said in its name — when at least one is ticked. Escape or « Fermer » closes it
  * and gives the focus back to the square.

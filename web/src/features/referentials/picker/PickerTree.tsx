@@ -85,7 +85,7 @@ type PickerTreeProps = CompetencyChoiceProps & { tree: ReferentialTree; labelled
 
 /**
  * The referential as nested disclosures: pôles, then classes of situations; a class shows its
- * situations (a group each) and their competencies to tick (guide § 3.5.2: « en cliquant sur
+ * situations (a group each) and their competencies to tick (docs/guide.md §3.5.2: « en cliquant sur
  * les titres pour dérouler l'arbre »).
  */
 export function PickerTree({ tree, labelledBy, ...choice }: PickerTreeProps) {

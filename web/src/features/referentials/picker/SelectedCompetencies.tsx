@@ -24,7 +24,7 @@ type SelectedCompetenciesProps = {
 type FocusTarget = { competencyId: string; action: 'up' | 'down' | 'remove' };
 
 /**
- * « Compétences sélectionnées » (guide § 3.6.2): each with its squares for complexities and
+ * « Compétences sélectionnées » (docs/guide.md §3.6.2): each with its squares for complexities and
  * hazards, in an order changed by drag and drop or with « Monter » / « Descendre ».
  */
 export function SelectedCompetencies({
