@@ -75,6 +75,7 @@ export const ENTRIES: Record<string, Entry> = {
   'GET /api/v1/auth/me': { who: 'any', scoped: false, request: () => json('GET', '/api/v1/auth/me') },
   'GET /api/v1/auth/establishments/:uai': { who: 'public', scoped: false, request: (s) => json('GET', `/api/v1/auth/establishments/${s.uai}`) },
   'GET /api/v1/auth/default-establishment': { who: 'public', scoped: false, ok: [200, 404], request: () => json('GET', '/api/v1/auth/default-establishment') },
+  // Account routes act on the signed-in user only (no id in the request): no one else's object to ask for.
   'PUT /api/v1/account/password': { who: 'any', scoped: false, ok: [204], request: () => json('PUT', '/api/v1/account/password', { currentPassword: 'mot-de-passe-test', newPassword: 'un-autre-secret-42' }) },
   'PUT /api/v1/account/email': { who: 'any', scoped: false, ok: [204], request: () => json('PUT', '/api/v1/account/email', { email: 'nouvelle@example.org' }) },
 
@@ -87,10 +88,11 @@ export const ENTRIES: Record<string, Entry> = {
   'GET /api/v1/imports/:runId/report.csv': { who: ADMIN, scoped: true, request: (s) => json('GET', `/api/v1/imports/${s.appliedRunId}/report.csv`) },
   'GET /api/v1/imports/:runId/report.pdf': { who: ADMIN, scoped: true, request: (s) => json('GET', `/api/v1/imports/${s.appliedRunId}/report.pdf`) },
 
-  'GET /api/v1/privacy/users/:userId/export': { who: ADMIN, scoped: true, request: (s) => json('GET', `/api/v1/privacy/users/${s.users.learner.id}/export`) },
+  'GET /api/v1/privacy/users/:userId/export': { who: ADMIN, scoped: true, request: (s) => json('GET', `/api/v1/privacy/users/${s.users.learner.id}/export`), notMine: personRefused((s) => json('GET', `/api/v1/privacy/users/${s.users.learner.id}/export`)) },
 
   'GET /api/v1/referentials': { who: ALL, scoped: false, request: () => json('GET', '/api/v1/referentials') },
   'GET /api/v1/referentials/:id/tree': { who: ALL, scoped: true, request: (s) => json('GET', `${ref(s)}/tree`) },
+  // The referential is shared by the whole establishment: no one's private object, so no notMine case.
   'GET /api/v1/referentials/:id/competencies/:competencyId': { who: ALL, scoped: true, request: (s) => json('GET', comp(s)) },
   'PATCH /api/v1/referentials/:id/competencies/:competencyId': { who: ADMIN, scoped: true, request: async (s, _w, ctx) => json('PATCH', comp(s), { toComplete: true, version: await competencyVersion(ctx, s) }) },
   'GET /api/v1/referentials/:id/export': { who: ADMIN, scoped: true, request: (s) => json('GET', `${ref(s)}/export`) },
@@ -108,6 +110,21 @@ for (const list of ['complexities', 'hazards'] as const) {
     [`PATCH /api/v1/referentials/:id/competencies/:competencyId/${list}/:itemId`]: { who: ADMIN, scoped: true, request: async (s: Side, _w: World, ctx: TestContext) => json('PATCH', `${comp(s)}/${list}/${ids(s)[0]}`, { label: 'Libellé corrigé', version: await competencyVersion(ctx, s) }) },
     [`DELETE /api/v1/referentials/:id/competencies/:competencyId/${list}/:itemId`]: { who: ADMIN, scoped: true, request: async (s: Side, _w: World, ctx: TestContext) => json('DELETE', `${comp(s)}/${list}/${ids(s)[0]}?version=${await competencyVersion(ctx, s)}`) },
   } satisfies Record<string, Entry>);
+}
+
+/**
+ * "Someone else's object" on the administration routes. Administrators manage every person and
+ * class of their establishment, so for them an object of the same establishment that is not
+ * theirs does not apply (another establishment's object is the `scoped` 404 case). What applies
+ * is a learner, a parent or a teacher of the same establishment reaching for another person's
+ * data through these routes: refused by profile (403) before any lookup, nothing changed.
+ */
+function personRefused(request: NotMine['request']): NotMine[] {
+  return [
+    { as: 'otherLearner', status: 403, why: "a learner reaching another learner's account", request },
+    { as: 'otherParent', status: 403, why: 'a parent reaching a learner who is not their child', request },
+    { as: 'otherTeacher', status: 403, why: "a teacher reaching a colleague's or a learner's account", request },
+  ];
 }
 
 async function rowVersion(ctx: TestContext, table: 'users' | 'establishments', id: string): Promise<number> {
@@ -128,10 +145,15 @@ Object.assign(ENTRIES, {
   'GET /api/v1/users': { who: ADMIN, scoped: false, request: () => json('GET', '/api/v1/users?search=a&page=1&pageSize=20') },
   'POST /api/v1/users': { who: ADMIN, scoped: false, ok: [201], request: () => json('POST', '/api/v1/users', { civility: 'Mme', lastName: 'NOUVELLE', firstName: 'Enseignante', birthDate: '1985-04-03', email: 'nouvelle@example.org', profiles: ['teacher'], classIds: [], discipline: 'Français' }) },
   'POST /api/v1/users/login-preview': { who: ADMIN, scoped: false, request: () => json('POST', '/api/v1/users/login-preview', { firstName: 'Jean-François', lastName: 'BERNARD' }) },
-  'GET /api/v1/users/:id': { who: ADMIN, scoped: true, request: (s: Side) => json('GET', `/api/v1/users/${s.users.teacher.id}`) },
-  'PATCH /api/v1/users/:id': { who: ADMIN, scoped: true, request: async (s: Side, _w: World, ctx: TestContext) => json('PATCH', `/api/v1/users/${s.users.teacher.id}`, { version: await rowVersion(ctx, 'users', s.users.teacher.id), email: 'corrigee@example.org' }) },
-  'POST /api/v1/users/:id/password-reset': { who: ADMIN, scoped: true, request: (s: Side) => json('POST', `/api/v1/users/${s.users.teacher.id}/password-reset`) },
-  'POST /api/v1/users/:id/hide': { who: ADMIN, scoped: true, request: (s: Side) => json('POST', `/api/v1/users/${s.manualUserId}/hide`) },
+  'GET /api/v1/users/:id': { who: ADMIN, scoped: true, request: (s: Side) => json('GET', `/api/v1/users/${s.users.teacher.id}`), notMine: personRefused((s) => json('GET', `/api/v1/users/${s.users.learner.id}`)) },
+  'PATCH /api/v1/users/:id': {
+    who: ADMIN,
+    scoped: true,
+    request: async (s: Side, _w: World, ctx: TestContext) => json('PATCH', `/api/v1/users/${s.users.teacher.id}`, { version: await rowVersion(ctx, 'users', s.users.teacher.id), email: 'corrigee@example.org' }),
+    notMine: personRefused(async (s, _w, ctx) => json('PATCH', `/api/v1/users/${s.users.learner.id}`, { version: await rowVersion(ctx, 'users', s.users.learner.id), email: 'detournee@example.org' })),
+  },
+  'POST /api/v1/users/:id/password-reset': { who: ADMIN, scoped: true, request: (s: Side) => json('POST', `/api/v1/users/${s.users.teacher.id}/password-reset`), notMine: personRefused((s) => json('POST', `/api/v1/users/${s.users.learner.id}/password-reset`)) },
+  'POST /api/v1/users/:id/hide': { who: ADMIN, scoped: true, request: (s: Side) => json('POST', `/api/v1/users/${s.manualUserId}/hide`), notMine: personRefused((s) => json('POST', `/api/v1/users/${s.manualUserId}/hide`)) },
   'POST /api/v1/users/:id/restore': {
     who: ADMIN,
     scoped: true,
@@ -141,11 +163,11 @@ Object.assign(ENTRIES, {
     },
   },
   'GET /api/v1/divisions': { who: ['administrator', 'teacher'], scoped: false, request: () => json('GET', '/api/v1/divisions') },
-  'GET /api/v1/access/divisions/:divisionId/learners': { who: ADMIN, scoped: true, request: (s: Side) => json('GET', `/api/v1/access/divisions/${s.divisionId}/learners`) },
+  'GET /api/v1/access/divisions/:divisionId/learners': { who: ADMIN, scoped: true, request: (s: Side) => json('GET', `/api/v1/access/divisions/${s.divisionId}/learners`), notMine: personRefused((s) => json('GET', `/api/v1/access/divisions/${s.divisionId}/learners`)) },
   'GET /api/v1/access/divisions/:divisionId/learners.csv': { who: ADMIN, scoped: true, request: (s: Side) => json('GET', `/api/v1/access/divisions/${s.divisionId}/learners.csv`) },
-  'POST /api/v1/access/divisions/:divisionId/learners/reset': { who: ADMIN, scoped: true, request: (s: Side) => json('POST', `/api/v1/access/divisions/${s.divisionId}/learners/reset`, { learnerIds: [s.users.learner.id] }) },
+  'POST /api/v1/access/divisions/:divisionId/learners/reset': { who: ADMIN, scoped: true, request: (s: Side) => json('POST', `/api/v1/access/divisions/${s.divisionId}/learners/reset`, { learnerIds: [s.users.learner.id] }), notMine: personRefused((s) => json('POST', `/api/v1/access/divisions/${s.divisionId}/learners/reset`, { learnerIds: [s.users.learner.id] })) },
   'GET /api/v1/access/divisions/:divisionId/parents': { who: ADMIN, scoped: true, request: (s: Side) => json('GET', `/api/v1/access/divisions/${s.divisionId}/parents`) },
-  'POST /api/v1/access/parents/:parentId/password-reset': { who: ADMIN, scoped: true, request: (s: Side) => json('POST', `/api/v1/access/parents/${s.otherParent.id}/password-reset`) },
+  'POST /api/v1/access/parents/:parentId/password-reset': { who: ADMIN, scoped: true, request: (s: Side) => json('POST', `/api/v1/access/parents/${s.otherParent.id}/password-reset`), notMine: personRefused((s) => json('POST', `/api/v1/access/parents/${s.users.parent.id}/password-reset`)) },
   'POST /api/v1/access/divisions/:divisionId/parents/letters': { who: ADMIN, scoped: true, request: (s: Side) => json('POST', `/api/v1/access/divisions/${s.divisionId}/parents/letters`, { parentIds: [s.otherParent.id] }) },
   'GET /api/v1/audit': { who: ADMIN, scoped: false, request: () => json('GET', '/api/v1/audit?from=2026-01-01&page=1') },
   'GET /api/v1/mails': { who: ADMIN, scoped: false, request: () => json('GET', '/api/v1/mails?page=1') },
