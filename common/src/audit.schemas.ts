@@ -71,6 +71,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'establishment.created': "Création de l'établissement",
   'settings.establishment_updated': "Modification des renseignements de l'établissement",
   'settings.calculation_updated': 'Modification des paramètres de calcul',
+  'settings.school_year_changed': "Passage à l'année scolaire suivante",
   'users.created': "Création d'un utilisateur",
   'users.updated': "Modification d'un utilisateur",
   'users.password_reset': "Réinitialisation du mot de passe d'un utilisateur",

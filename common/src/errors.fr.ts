@@ -52,6 +52,8 @@ export const ERROR_MESSAGES = {
   // Administration: Paramètres, Gestion des utilisateurs, Accès parents/apprenants, mot de passe oublié.
   'settings.establishment_incomplete':
     "Renseignez d'abord le nom et l'adresse électronique de l'établissement dans le module Paramètres : ils sont nécessaires pour créer des utilisateurs et envoyer des courriels.",
+  'settings.school_year_not_next':
+    "L’année demandée n’est pas celle qui suit l’année en cours : rechargez la page Paramètres.",
   'settings.mastery_thresholds_order': "Le seuil « acquis » doit être supérieur au seuil « en cours d'acquisition ».",
   'settings.ccf_thresholds_order': 'Le seuil « prêt » de l’aide à la décision CCF doit être au moins égal au seuil « bientôt prêt ».',
   'users.not_found': 'Cet utilisateur est introuvable.',

@@ -35,6 +35,12 @@ export const SettingsResponseSchema = z.object({
   missing: z.array(z.enum(REQUIRED_ESTABLISHMENT_FIELDS)),
   /** The address where the establishment's people log in (PUBLIC_URL/UAI). */
   loginUrl: z.string(),
+  /**
+   * The establishment's current school year (what every screen shows: classes, groups, services),
+   * the one « Passer à l'année … » would switch to, and how many classes are already imported for
+   * that next year.
+   */
+  schoolYear: z.object({ current: z.string(), next: z.string(), nextYearClasses: z.number().int() }),
 });
 export type SettingsResponse = z.infer<typeof SettingsResponseSchema>;
 
@@ -149,3 +155,10 @@ export function masteryStateForPercent(
   if (percent >= t.inProgressThreshold) return 'in_progress';
   return 'not_acquired';
 }
+
+/** « Passer à l'année … »: `schoolYear` must be the year after the current one. */
+export const ChangeSchoolYearRequestSchema = z.object({
+  version: RowVersionSchema,
+  schoolYear: z.string().regex(/^\d{4}-\d{4}$/),
+});
+export type ChangeSchoolYearRequest = z.infer<typeof ChangeSchoolYearRequestSchema>;

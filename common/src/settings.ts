@@ -53,6 +53,13 @@ export function parseSettings(json: string | null | undefined): EstablishmentSet
   return parsed.success ? parsed.data : EstablishmentSettingsSchema.parse({});
 }
 
+/** "2027-2028" after "2026-2027" (null when `year` is not of that form). */
+export function nextSchoolYear(year: string): string | null {
+  const m = /^(\d{4})-(\d{4})$/.exec(year);
+  if (!m || Number(m[2]) !== Number(m[1]) + 1) return null;
+  return `${Number(m[1]) + 1}-${Number(m[2]) + 1}`;
+}
+
 /** The school year of a date: "2026-2027" from September on. */
 export function schoolYearOf(d: Date): string {
   const y = d.getUTCFullYear();

@@ -1,4 +1,4 @@
-import type { Profile } from '@cerise/common';
+import { nextSchoolYear, schoolYearOf, type Profile } from '@cerise/common';
 import { multipart } from '../multipart.ts';
 import { generateSiecleFiles, makeSchool } from '../fixtures/siecle/generate.ts';
 import type { TestContext } from '../harness.ts';
@@ -142,6 +142,14 @@ Object.assign(ENTRIES, {
       json('PUT', '/api/v1/settings/establishment', { version: await rowVersion(ctx, 'establishments', s.id), name: `Lycée ${s.uai}`, address: '1 rue de la Paix', postalCode: '86000', town: 'Poitiers', phone: '05 49 00 00 00', email: `ce.${s.uai.toLowerCase()}@ac-test.fr`, headName: 'Mme la Proviseure', website: 'https://lycee.example.fr' }),
   },
   'PUT /api/v1/settings/calculation': { who: ADMIN, scoped: false, request: async (s: Side, _w: World, ctx: TestContext) => json('PUT', '/api/v1/settings/calculation', { version: await rowVersion(ctx, 'establishments', s.id) }) },
+  'POST /api/v1/settings/school-year': {
+    who: ADMIN,
+    scoped: false,
+    request: async (s: Side, _w: World, ctx: TestContext) => {
+      const row = await ctx.db.selectFrom('establishments').select(['version', 'school_year']).where('id', '=', s.id).executeTakeFirstOrThrow();
+      return json('POST', '/api/v1/settings/school-year', { version: row.version, schoolYear: nextSchoolYear(row.school_year ?? schoolYearOf(ctx.deps.now())) });
+    },
+  },
   'GET /api/v1/users': { who: ADMIN, scoped: false, request: () => json('GET', '/api/v1/users?search=a&page=1&pageSize=20') },
   'POST /api/v1/users': { who: ADMIN, scoped: false, ok: [201], request: () => json('POST', '/api/v1/users', { civility: 'Mme', lastName: 'NOUVELLE', firstName: 'Enseignante', birthDate: '1985-04-03', email: 'nouvelle@example.org', profiles: ['teacher'], classIds: [], discipline: 'Français' }) },
   'POST /api/v1/users/login-preview': { who: ADMIN, scoped: false, request: () => json('POST', '/api/v1/users/login-preview', { firstName: 'Jean-François', lastName: 'BERNARD' }) },

@@ -9,7 +9,7 @@ export function missingEstablishmentFields(e: Pick<EstablishmentsTable, 'name' |
   return out;
 }
 
-export function presentSettings(e: EstablishmentsTable, loginUrl: string): SettingsResponse {
+export function presentSettings(e: EstablishmentsTable, loginUrl: string, schoolYear: SettingsResponse['schoolYear']): SettingsResponse {
   return {
     establishment: {
       uai: e.uai,
@@ -26,5 +26,6 @@ export function presentSettings(e: EstablishmentsTable, loginUrl: string): Setti
     version: e.version,
     missing: missingEstablishmentFields(e),
     loginUrl,
+    schoolYear,
   };
 }

@@ -35,3 +35,26 @@ export async function updateSettingsJson(db: DbOrTx, establishmentId: string, ve
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
+
+/** Switches the establishment's school year if `version` is still current; returns whether a row changed. */
+export async function updateSchoolYear(db: DbOrTx, establishmentId: string, version: number, schoolYear: string, at: string): Promise<boolean> {
+  const res = await db
+    .updateTable('establishments')
+    .set({ school_year: schoolYear, updated_at: at, version: version + 1 })
+    .where('id', '=', establishmentId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** How many visible classes the establishment has for a school year (already imported). */
+export async function countDivisionsOfYear(db: DbOrTx, establishmentId: string, schoolYear: string): Promise<number> {
+  const row = await db
+    .selectFrom('divisions')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('establishment_id', '=', establishmentId)
+    .where('school_year', '=', schoolYear)
+    .where('hidden_at', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

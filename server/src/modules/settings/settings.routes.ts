@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  ChangeSchoolYearRequestSchema,
   ErrorWithDetailsResponseSchema,
   SettingsResponseSchema,
   UpdateCalculationSettingsRequestSchema,
@@ -53,5 +54,19 @@ export async function settingsRoutes(app: FastifyInstance, deps: Deps): Promise<
       },
     },
     async (request) => usecases.updateCalculationSettings(deps, requestContext(request, deps), request.body),
+  );
+
+  r.post(
+    '/api/v1/settings/school-year',
+    {
+      config: { auth },
+      schema: {
+        tags,
+        summary: "Passer à l'année scolaire suivante (les écrans montrent alors les classes de cette année)",
+        body: ChangeSchoolYearRequestSchema,
+        response: { 200: SettingsResponseSchema, 400: ErrorWithDetailsResponseSchema, 409: ErrorWithDetailsResponseSchema },
+      },
+    },
+    async (request) => usecases.changeSchoolYear(deps, requestContext(request, deps), request.body),
   );
 }

@@ -1,6 +1,8 @@
 import {
   checkSettingsConsistency,
   EstablishmentSettingsSchema,
+  nextSchoolYear,
+  type ChangeSchoolYearRequest,
   type SettingsResponse,
   type UpdateCalculationSettingsRequestSchema,
   type UpdateEstablishmentDetailsRequestSchema,
@@ -16,6 +18,7 @@ import { nowIso } from '../../util/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { SessionUser } from '../auth/auth.presenter.ts';
 import { loginUrl } from '../establishments/establishments.usecases.ts';
+import { activeSchoolYear } from '../establishments/school-year.ts';
 import { missingEstablishmentFields, presentSettings } from './settings.presenter.ts';
 import * as repo from './settings.repository.ts';
 
@@ -42,9 +45,17 @@ function versionConflict(currentVersion: number): AppError {
   return conflict('common.version_conflict', undefined, { currentVersion });
 }
 
+/** The settings as the page shows them, with the current school year and the next one. */
+async function present(deps: Deps, db: DbOrTx, e: EstablishmentsTable, now: Date): Promise<SettingsResponse> {
+  const current = await activeSchoolYear(db, e.id, now);
+  const next = nextSchoolYear(current) ?? current;
+  const nextYearClasses = await repo.countDivisionsOfYear(db, e.id, next);
+  return presentSettings(e, loginUrl(deps, e.uai), { current, next, nextYearClasses });
+}
+
 export async function getSettings(deps: Deps, user: SessionUser): Promise<SettingsResponse> {
   const e = await requireEstablishment(deps.db, user.establishmentId);
-  return presentSettings(e, loginUrl(deps, e.uai));
+  return present(deps, deps.db, e, deps.now());
 }
 
 type DetailsInput = z.output<typeof UpdateEstablishmentDetailsRequestSchema>;
@@ -80,7 +91,7 @@ export async function updateEstablishmentDetails(deps: Deps, ctx: RequestContext
       at,
     });
     const after = await requireEstablishment(tx, user.establishmentId);
-    return presentSettings(after, loginUrl(deps, after.uai));
+    return present(deps, tx, after, ctx.at);
   });
 }
 
@@ -116,6 +127,40 @@ export async function updateCalculationSettings(deps: Deps, ctx: RequestContext,
       at,
     });
     const after = await requireEstablishment(tx, user.establishmentId);
-    return presentSettings(after, loginUrl(deps, after.uai));
+    return present(deps, tx, after, ctx.at);
+  });
+}
+
+/**
+ * « Passer à l'année 2027-2028 » (docs/design.md §4): the establishment's school year becomes the
+ * next one. From then on every screen shows that year's classes, groups and services (imported
+ * before or after the switch); the earlier years' classes stay in the database, and a learner's
+ * evidence (results, passport) belongs to the learner, not to a class, so it follows them.
+ * Only the year right after the current one is accepted (no skipping, no going back by mistake);
+ * the establishment's version guards against two administrators switching at once. Audited.
+ */
+export async function changeSchoolYear(deps: Deps, ctx: RequestContext, input: ChangeSchoolYearRequest): Promise<SettingsResponse> {
+  const { actor: user, ip } = ctx;
+  const at = nowIso(ctx.at);
+  return inTransaction(deps.db, async (tx) => {
+    const before = await requireEstablishment(tx, user.establishmentId);
+    if (before.version !== input.version) throw versionConflict(before.version);
+    const current = await activeSchoolYear(tx, user.establishmentId, ctx.at);
+    if (input.schoolYear !== nextSchoolYear(current)) {
+      throw badRequest('settings.school_year_not_next', undefined, { current, next: nextSchoolYear(current) });
+    }
+    if (!(await repo.updateSchoolYear(tx, user.establishmentId, input.version, input.schoolYear, at))) throw versionConflict(before.version);
+    await recordAudit(tx, {
+      establishmentId: user.establishmentId,
+      actorId: user.id,
+      action: 'settings.school_year_changed',
+      targetType: 'establishment',
+      targetId: user.establishmentId,
+      details: { from: current, to: input.schoolYear },
+      ip,
+      at,
+    });
+    const after = await requireEstablishment(tx, user.establishmentId);
+    return present(deps, tx, after, ctx.at);
   });
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { schoolYearOf, type SiecleImportReport } from '@cerise/common';
+import type { SiecleImportReport } from '@cerise/common';
 import type { Deps } from '../../deps.ts';
 import type { DbOrTx } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -9,6 +9,7 @@ import { newId, nowIso } from '../../util/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findEstablishmentById, findEstablishmentByUai } from '../establishments/establishments.repository.ts';
 import { loginUrl } from '../establishments/establishments.usecases.ts';
+import { activeSchoolYear } from '../establishments/school-year.ts';
 import { applyPlan } from './siecle.apply.ts';
 import { reportCsv, reportPdf } from './siecle.report.ts';
 import { readLearnersInput, readTeachersInput, type UploadedFile } from './siecle.inputs.ts';
@@ -33,18 +34,15 @@ type Parsed = ReturnType<typeof parseUploads>;
 
 async function makePlan(deps: Deps, db: DbOrTx, est: Establishment, parsed: Parsed): Promise<ImportPlan> {
   const now = deps.now();
-  const schoolYear =
-    parsed.kind === 'teachers'
-      ? parsed.sts.schoolYear
-        ? `${parsed.sts.schoolYear}-${parsed.sts.schoolYear + 1}`
-        : schoolYearOf(now)
-      : parsed.eleves.schoolYear
-        ? `${parsed.eleves.schoolYear}-${parsed.eleves.schoolYear + 1}`
-        : schoolYearOf(now);
+  // The establishment's year (Paramètres), not the calendar's: a file of another year goes into
+  // its own year, with a warning, and does not switch the screens.
+  const currentSchoolYear = await activeSchoolYear(db, est.id, now);
+  const fileYear = parsed.kind === 'teachers' ? parsed.sts.schoolYear : parsed.eleves.schoolYear;
+  const schoolYear = fileYear ? `${fileYear}-${fileYear + 1}` : currentSchoolYear;
   const ctx: PlanContext = {
     establishmentId: est.id,
     uai: est.uai,
-    currentSchoolYear: schoolYearOf(now),
+    currentSchoolYear,
     today: nowIso(now).slice(0, 10),
     at: nowIso(now),
     snapshot: await loadSnapshot(db, est.id, schoolYear),
