@@ -2,6 +2,9 @@ import type { RouteObject } from 'react-router';
 
 /** The pages of the scenarios module, relative to its module path (see app/routes.tsx). */
 export const scenariosRoutes: RouteObject[] = [
-  // Until the scenarios module lands: « bientôt disponible » and a preview of the competency picker.
-  { index: true, lazy: async () => ({ Component: (await import('../referentials/PickerPreviewPage.tsx')).PickerPreviewPage }) },
+  { index: true, lazy: async () => ({ Component: (await import('./ScenarioListPage.tsx')).ScenarioListPage }) },
+  { path: 'nouveau', lazy: async () => ({ Component: (await import('./ScenarioFormPage.tsx')).ScenarioCreatePage }) },
+  { path: ':scenarioId', lazy: async () => ({ Component: (await import('./ScenarioPage.tsx')).ScenarioPage }) },
+  { path: ':scenarioId/modifier', lazy: async () => ({ Component: (await import('./ScenarioFormPage.tsx')).ScenarioEditPage }) },
+  { path: ':scenarioId/evaluer', lazy: async () => ({ Component: (await import('./ScenarioEvaluatePage.tsx')).ScenarioEvaluatePage }) },
 ];
