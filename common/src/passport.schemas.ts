@@ -176,3 +176,5 @@ export type PassportClasses = z.infer<typeof PassportClassesResponseSchema>;
 
 /** CCF extract: one pôle (its code) or all. */
 export const ExtractQuerySchema = z.object({ pole: z.string().trim().max(10).regex(/^[0-9A-Za-z.]*$/).optional() });
+
+export const PassportChildrenResponseSchema = z.object({ children: z.array(PersonRefSchema) });

@@ -9,6 +9,7 @@ import {
   ExtractQuerySchema,
   PassportAttachmentParamsSchema,
   PassportBlockParamsSchema,
+  PassportChildrenResponseSchema,
   PassportClassesResponseSchema,
   PassportDivisionParamsSchema,
   PassportIdParamsSchema,
@@ -133,6 +134,11 @@ export async function passportRoutes(app: FastifyInstance, deps: Deps): Promise<
     config: { auth: STAFF },
     schema: { tags, summary: "Les classes de l'enseignant et leurs apprenants (tout l'établissement pour la direction)", response: { 200: PassportClassesResponseSchema } },
   }, async (request) => teacher.passportClasses(deps, ctx(request)));
+
+  r.get('/api/v1/passport/children', {
+    config: { auth: { profiles: ['parent' as const] } },
+    schema: { tags, summary: 'Les enfants du parent (lecture de leur passeport)', response: { 200: PassportChildrenResponseSchema } },
+  }, async (request) => teacher.passportChildren(deps, ctx(request)));
 
   r.get('/api/v1/passport/learners/:learnerId/extract.pdf', {
     config: { auth: STAFF },

@@ -7,7 +7,7 @@ import type { Deps } from '../../deps.ts';
 import { notFound } from '../../http/errors.ts';
 import { newId, nowIso } from '../../util/ids.ts';
 import { activeSchoolYear } from '../establishments/school-year.ts';
-import { learnersTaughtBy } from '../relations/relations.repository.ts';
+import { childrenOf, learnersTaughtBy } from '../relations/relations.repository.ts';
 import { passportOf, situationFor } from './passport.access.ts';
 import { presentBlocked } from './passport.presenter.ts';
 import * as repo from './passport.repository.ts';
@@ -89,4 +89,10 @@ export async function divisionLearners(deps: Deps, ctx: RequestContext, division
   const division = classes.find((c) => c.id === divisionId);
   if (!division || division.learners.length === 0) throw notFound();
   return division;
+}
+
+/** A parent's children, whose passports they read (guide: read-only). */
+export async function passportChildren(deps: Deps, ctx: RequestContext) {
+  const rows = await childrenOf(deps.db, ctx.establishmentId, ctx.actor.id);
+  return { children: rows.map((c) => ({ id: c.id, login: c.login, lastName: c.last_name, firstName: c.first_name })) };
 }

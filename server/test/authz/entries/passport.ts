@@ -190,6 +190,7 @@ export const PASSPORT_ENTRIES: Record<string, Entry> = {
     notMine: [refused('otherTeacher', 'a learner this teacher does not teach', (s) => json('DELETE', `/api/v1/passport/learners/${s.users.learner.id}/blocked/${s.competencyId}`))],
   },
   'GET /api/v1/passport/bep-activities': { who: ALL, scoped: true, request: (s) => json('GET', `/api/v1/passport/bep-activities?competencyId=${s.competencyId}`) },
+  'GET /api/v1/passport/children': { who: ['parent'], scoped: false, request: () => json('GET', '/api/v1/passport/children') },
   'GET /api/v1/passport/classes': { who: STAFF, scoped: false, request: () => json('GET', '/api/v1/passport/classes') },
   'GET /api/v1/passport/learners/:learnerId/extract.pdf': {
     who: STAFF,
