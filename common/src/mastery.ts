@@ -64,7 +64,10 @@ function roundRatioHalfUp(num: number, den: number): number {
  * exponential average where the latest piece weighs `decayLatestPercent` %.
  */
 export function computeMastery(input: readonly Evidence[], settings: EstablishmentSettings['mastery']): MasteryResult {
-  const ordered: CountedEvidence[] = [...input].sort(byDateThenId).map((e) => ({ ...e, value: LEVEL_VALUES[e.level], counted: false, weight: 0, notCounted: null }));
+  // Plain literals, no spread: this runs for every learner × competency of a class (DESIGN §7).
+  const ordered: CountedEvidence[] = [...input]
+    .sort(byDateThenId)
+    .map((e) => ({ id: e.id, date: e.date, level: e.level, itemCount: e.itemCount, value: LEVEL_VALUES[e.level], counted: false, weight: 0, notCounted: null }));
   const usable = ordered.filter((e) => e.value !== null);
   let percent: number | null = null;
 

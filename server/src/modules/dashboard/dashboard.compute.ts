@@ -45,10 +45,11 @@ export type ResultRow = {
   level: ResultLevel;
   evaluated_on: string;
   recorded_at: string;
-  evaluation_id: string;
   evaluation_competency_id: string;
-  title: string;
-  is_visible: number;
+  /** Absent from a class view's rows. */
+  evaluation_id?: string;
+  title?: string;
+  is_visible?: number;
 };
 export type SituationRow = { id: string; learner_id: string; competency_id: string; title: string; occurred_on: string; bep_activity_id: string | null };
 export type ReviewRow = { id: string; situation_id: string; level: ResultLevel; reviewed_on: string; created_at: string; learner_id: string; competency_id: string };
@@ -109,10 +110,11 @@ export function piecesByCell(data: EvidenceData): Map<string, Piece[]> {
       learnerId: r.learner_id,
       competencyId: r.competency_id,
       source: 'evaluation',
-      sourceId: r.evaluation_id,
-      title: r.title,
+      sourceId: r.evaluation_id ?? '',
+      title: r.title ?? '',
       visible: r.is_visible === 1,
-      ...items,
+      complexities: items.complexities,
+      hazards: items.hazards,
     });
   }
   for (const r of data.reviews) {
@@ -128,7 +130,8 @@ export function piecesByCell(data: EvidenceData): Map<string, Piece[]> {
       sourceId: r.situation_id,
       title: situations.get(r.situation_id)?.title ?? '',
       visible: true,
-      ...items,
+      complexities: items.complexities,
+      hazards: items.hazards,
     });
   }
   return out;
@@ -139,7 +142,8 @@ export type Mastered = MasteryResult & { pieces: Map<string, Piece> };
 /** Mastery of one cell; `pieces` maps the sort key back to the piece. */
 export function masteryOf(pieces: readonly Piece[] | undefined, settings: EstablishmentSettings['mastery']): Mastered {
   const list = pieces ?? [];
-  return { ...computeMastery(list, settings), pieces: new Map(list.map((p) => [p.id, p])) };
+  const m = computeMastery(list, settings);
+  return { percent: m.percent, state: m.state, evidenceCount: m.evidenceCount, evidence: m.evidence, pieces: new Map(list.map((p) => [p.id, p])) };
 }
 
 /** The last review of each situation (latest date, then latest recorded). */

@@ -33,10 +33,11 @@ export async function loadSettings(db: DbOrTx, establishmentId: string): Promise
   return parseSettings((await repo.findSettingsJson(db, establishmentId))?.settings);
 }
 
-export async function loadEvidence(db: DbOrTx, establishmentId: string, learnerIds: readonly string[]): Promise<EvidenceData> {
+/** `detailed`: with the evaluations' titles (a learner's evidence list); a class view does without. */
+export async function loadEvidence(db: DbOrTx, establishmentId: string, learnerIds: readonly string[], detailed = true): Promise<EvidenceData> {
   if (learnerIds.length === 0) return { results: [], resultItems: [], situations: [], reviews: [], situationItems: [] };
   const [results, resultItems, situations, reviews, situationItems] = await Promise.all([
-    repo.listResults(db, establishmentId, learnerIds),
+    detailed ? repo.listResults(db, establishmentId, learnerIds) : repo.listResultCells(db, establishmentId, learnerIds),
     repo.listResultItems(db, establishmentId, learnerIds),
     repo.listSituations(db, establishmentId, learnerIds),
     repo.listReviews(db, establishmentId, learnerIds),

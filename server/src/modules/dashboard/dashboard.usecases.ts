@@ -72,7 +72,7 @@ async function classData(deps: Deps, ctx: RequestContext, divisionId: string) {
   const [structure, settings, data] = await Promise.all([
     loadStructure(deps.db, ctx.establishmentId),
     loadSettings(deps.db, ctx.establishmentId),
-    loadEvidence(deps.db, ctx.establishmentId, ids),
+    loadEvidence(deps.db, ctx.establishmentId, ids, false),
   ]);
   await audit(deps, ctx, 'dashboard.class_viewed', 'division', division.id);
   const cells = piecesByCell(data);
