@@ -237,6 +237,28 @@ export const fr = {
     conflict:
       "Un autre administrateur a modifié les paramètres entre-temps : vos changements n'ont pas été enregistrés. Rechargez pour voir la version actuelle, puis recommencez.",
     reload: 'Recharger les paramètres',
+    schoolYear: {
+      title: 'Année scolaire',
+      current: 'Année scolaire en cours : {year}',
+      explanation:
+        "Tous les écrans (classes, groupes, services des enseignants, tableaux de bord) montrent les classes de l'année en cours. Les évaluations, les résultats et le passeport appartiennent aux apprenants : ils les suivent d'une année à l'autre, de la seconde à la terminale.",
+      imports:
+        "Importer les fichiers d'une autre année (par exemple ceux de l'an prochain, en juin) les range dans leur année sans changer l'année en cours : passez à l'année suivante ici, quand vous le décidez.",
+      switch: "Passer à l'année {year}",
+      confirmTitle: "Passer à l'année {year} ?",
+      confirmIntro: "L'année en cours passera de {from} à {to}.",
+      confirmScreens: 'Les écrans montreront les classes, groupes et services de {year}.',
+      confirmClasses: {
+        one: '{count} classe de {year} est déjà importée.',
+        other: '{count} classes de {year} sont déjà importées.',
+      },
+      confirmNoClasses: "Aucune classe de {year} n'est encore importée : importez ensuite les fichiers SIECLE et STSWEB de {year}.",
+      confirmEvidence: "Les évaluations, les résultats et les passeports des apprenants sont conservés et les suivent.",
+      confirmFormer: "Les classes de {year} restent enregistrées ; elles ne sont simplement plus affichées.",
+      confirm: "Passer à l'année {year}",
+      cancel: 'Annuler',
+      switched: "L'année scolaire en cours est maintenant {year}.",
+    },
     incomplete: {
       title: "Renseignements de l'établissement à compléter",
       text: "Le nom et l'adresse électronique de l'établissement sont nécessaires pour créer des utilisateurs à la main et pour envoyer des courriels (identifiants, réinitialisations).",

@@ -9,6 +9,7 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { moduleTitle } from '../home/module-tiles.ts';
 import { CalculationForm } from './CalculationForm.tsx';
 import { EstablishmentForm } from './EstablishmentForm.tsx';
+import { SchoolYearSection } from './SchoolYearSection.tsx';
 import { useSettings } from './settings.api.ts';
 import './settings.css';
 
@@ -80,6 +81,8 @@ export function SettingsPage() {
             </Text>
             <EstablishmentForm data={settings.data} onReload={reload} />
           </Paper>
+
+          <SchoolYearSection data={settings.data} onReload={reload} />
 
           <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="settings-calculation-title">
             <Title order={2} size="h3" id="settings-calculation-title" mb="md">

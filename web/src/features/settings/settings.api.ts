@@ -1,5 +1,6 @@
 import {
   SettingsResponseSchema,
+  type ChangeSchoolYearRequest,
   type SettingsResponse,
   type UpdateCalculationSettingsRequest,
   type UpdateEstablishmentDetailsRequest,
@@ -38,4 +39,19 @@ export function useSaveEstablishmentDetails() {
 
 export function useSaveCalculationSettings() {
   return useSettingsSave<UpdateCalculationSettingsRequest>('/api/v1/settings/calculation');
+}
+
+/**
+ * « Passer à l'année … »: every cached screen (classes, users, dashboards…) belongs to the former
+ * year, so all queries are refreshed.
+ */
+export function useChangeSchoolYear() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChangeSchoolYearRequest) => api.post('/api/v1/settings/school-year', input, { schema: SettingsResponseSchema }),
+    onSuccess: (result) => {
+      queryClient.setQueryData(SETTINGS_KEY, result);
+      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== SETTINGS_KEY[0] });
+    },
+  });
 }
