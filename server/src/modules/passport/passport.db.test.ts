@@ -254,3 +254,27 @@ function pdfText(pdf: Buffer): string {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+describe('passport demo', () => {
+  it('gives demo.apprenant BEP situations, a photo, two reviews at different levels with items, and a blocked competency', async () => {
+    const { seedDemo } = await import('../demo/demo.seed.ts');
+    await seedDemo(ctx.deps);
+    const est = await ctx.db.selectFrom('establishments').select('id').where('uai', '=', '0869999X').executeTakeFirstOrThrow();
+    const user = (login: string) => ctx.db.selectFrom('users').select('id').where('establishment_id', '=', est.id).where('login', '=', login).executeTakeFirstOrThrow();
+    const learnerRow = await user('demo.apprenant');
+    const teacherRow = await user('demo.enseignant');
+    const mine = await ctx.db.selectFrom('passport_situations').selectAll().where('learner_id', '=', learnerRow.id).where('place', '!=', 'Entreprise').execute();
+    expect(mine).toHaveLength(6);
+    expect(mine.filter((s) => s.bep_activity_id)).toHaveLength(2);
+    const reviews = await ctx.db.selectFrom('passport_reviews').selectAll().where('situation_id', 'in', mine.map((s) => s.id)).where('teacher_id', '=', teacherRow.id).execute();
+    expect(new Set(reviews.map((r) => r.level)).size).toBe(2);
+    for (const r of reviews) {
+      const items = await ctx.db.selectFrom('passport_items').selectAll().where('owner_id', '=', r.situation_id).execute();
+      expect(items.some((i) => i.complexity_id) && items.some((i) => i.hazard_id)).toBe(true);
+    }
+    const photos = await ctx.db.selectFrom('passport_attachments as a').innerJoin('files as f', 'f.id', 'a.file_id').select(['f.media_type', 'f.id']).where('a.situation_id', 'in', mine.map((s) => s.id)).execute();
+    expect(photos.map((p) => p.media_type)).toEqual(['image/png']);
+    const blocked = await ctx.db.selectFrom('blocked_competencies').selectAll().where('learner_id', '=', learnerRow.id).execute();
+    expect(blocked.map((b) => b.teacher_id)).toEqual([teacherRow.id]);
+  });
+});

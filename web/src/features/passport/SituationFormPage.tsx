@@ -143,6 +143,16 @@ function SituationForm({ initial }: { initial: SituationDetail | null }) {
               <Textarea label={t('passport.form.bepText')} autosize minRows={2} value={values.bepText} disabled={!values.bepActivityId} onChange={(e) => set('bepText', e.currentTarget.value)} />
             </>
           )}
+          {current && (
+            <AttachmentsPanel
+              situation={current}
+              editable
+              onChanged={(s) => {
+                setCurrent(s);
+                setVersion(s.version);
+              }}
+            />
+          )}
           {error && (
             <div>
               <ErrorAlert error={error} />
@@ -174,7 +184,6 @@ function SituationForm({ initial }: { initial: SituationDetail | null }) {
           </Group>
         </Stack>
       </form>
-      {current && <AttachmentsPanel situation={current} editable onChanged={(s) => { setCurrent(s); setVersion(s.version); }} />}
       {!current && (
         <Text size="sm" c="dimmed" mt="sm">
           {t('passport.form.afterSaveHint')}

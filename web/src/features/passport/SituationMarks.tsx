@@ -45,14 +45,16 @@ export function SituationMarks({ item, showBlocked }: { item: SituationSummary; 
         </Tooltip>
       )}
       {item.changedSinceReview && (
-        <Badge variant="light" color="orange" leftSection={<IconAlertTriangle size={12} aria-hidden="true" />}>
+        <Text span size="sm" fw={600} c="orange.9" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+          <IconAlertTriangle size={14} aria-hidden="true" />
           {t('passport.list.changedSinceReview')}
-        </Badge>
+        </Text>
       )}
       {showBlocked && item.blocked && (
-        <Badge variant="filled" color="red.9" leftSection={<IconLock size={12} aria-hidden="true" />}>
+        <Text span size="sm" fw={700} c="red.9" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+          <IconLock size={14} aria-hidden="true" />
           {t('passport.list.blocked')}
-        </Badge>
+        </Text>
       )}
     </Group>
   );
