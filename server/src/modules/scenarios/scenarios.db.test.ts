@@ -267,4 +267,13 @@ describe(`scenarios (${testEngine})`, () => {
     expect(res.json().groups).toEqual([{ id: division, kind: 'division', code: '2GA1', label: null, learners: [expect.objectContaining({ id: pupil.id, lastName: 'Élève' })] }]);
     expect((await colleague.get(`/api/v1/scenarios/${s.id}/learners`)).json().groups).toEqual([]);
   });
+
+  it('makes a complexity chosen in a scenario « in use » for the referential editor', async () => {
+    await create(author);
+    const admin = await clientFor(ctx, await makeUser(ctx.deps, est.id, { profiles: ['administrator'] }));
+    const c = await ctx.db.selectFrom('competencies').select(['referential_id', 'version']).where('id', '=', comp.C111!.id).executeTakeFirstOrThrow();
+    const res = await admin.delete(`/api/v1/referentials/${c.referential_id}/competencies/${comp.C111!.id}/complexities/${comp.C111!.complexityIds[0]}?version=${c.version}`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('referentials.item_in_use');
+  });
 });

@@ -22,13 +22,15 @@ export function AttachmentList({ scenarioId, attachments, removable }: { scenari
       <Stack gap={6} component="ul" className="scenarios-cards" aria-label={t('scenarios.attachments.title')}>
         {attachments.map((a) => (
           <Group component="li" key={a.id} gap="sm" wrap="wrap">
-            <IconPaperclip size={16} aria-hidden="true" />
-            <Text>
-              {a.filename}{' '}
-              <Text span c="dimmed" size="sm">
-                ({a.mediaType === 'application/pdf' ? 'PDF' : 'ZIP'}, {fileSize(a.size)})
+            <Group gap={6} wrap="nowrap" align="flex-start">
+              <IconPaperclip size={16} aria-hidden="true" style={{ flexShrink: 0, marginTop: 4 }} />
+              <Text>
+                {a.filename}{' '}
+                <Text span c="dimmed" size="sm">
+                  ({a.mediaType === 'application/pdf' ? 'PDF' : 'ZIP'}, {fileSize(a.size)})
+                </Text>
               </Text>
-            </Text>
+            </Group>
             <Button
               size="compact-sm"
               variant="subtle"

@@ -75,7 +75,10 @@ export function ScenarioForm({ initial, submitLabel, pending, onSubmit, onCancel
             maxLength={SCENARIO_TITLE_MAX}
             value={v.title}
             error={errors.title}
-            onChange={(e) => set('title', e.currentTarget.value)}
+            onChange={(e) => {
+              set('title', e.currentTarget.value);
+              setErrors((old) => ({ ...old, title: undefined }));
+            }}
           />
           <Checkbox label={t('scenarios.form.private')} description={t('scenarios.form.privateHint')} checked={v.isPrivate} onChange={(e) => set('isPrivate', e.currentTarget.checked)} />
           <NativeSelect
@@ -96,7 +99,10 @@ export function ScenarioForm({ initial, submitLabel, pending, onSubmit, onCancel
             maxRows={8}
             value={linksText}
             error={errors.links}
-            onChange={(e) => setLinksText(e.currentTarget.value)}
+            onChange={(e) => {
+              setLinksText(e.currentTarget.value);
+              setErrors((old) => ({ ...old, links: undefined }));
+            }}
           />
           <Textarea label={t('scenarios.form.resources')} autosize minRows={2} maxRows={8} value={v.resources} onChange={(e) => set('resources', e.currentTarget.value)} />
         </Stack>

@@ -140,11 +140,12 @@ function CompetencyTable({ s }: { s: Scenario }) {
       </List>
     );
   return (
-    <Table.ScrollContainer minWidth={560} tabIndex={0} role="region" aria-label={t('scenarios.consult.competencies')}>
-      <Table withTableBorder withColumnBorders verticalSpacing="xs">
+    // A plain scrolling box that the keyboard can reach (axe: scrollable-region-focusable).
+    <Box className="scenario-scroll" tabIndex={0} role="region" aria-label={t('scenarios.consult.competencies')}>
+      <Table withTableBorder withColumnBorders verticalSpacing="xs" miw={560}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t('scenarios.list.columns.competencies')}</Table.Th>
+            <Table.Th scope="col">{t('scenarios.consult.competency')}</Table.Th>
             <Table.Th scope="col">{t('scenarios.consult.complexities')}</Table.Th>
             <Table.Th scope="col">{t('scenarios.consult.hazards')}</Table.Th>
           </Table.Tr>
@@ -164,6 +165,6 @@ function CompetencyTable({ s }: { s: Scenario }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </Box>
   );
 }

@@ -111,6 +111,7 @@ export const scenariosFr = {
     links: 'Liens',
     resources: 'Ressources',
     competencies: 'Compétences évaluées',
+    competency: 'Compétence',
     complexities: 'Complexités',
     hazards: 'Aléas',
     empty: 'Non renseigné',
