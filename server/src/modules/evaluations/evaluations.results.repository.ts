@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/schema.ts';
 import type { ResultLevel } from '../../db/tables/teaching.ts';
 
@@ -49,20 +50,32 @@ export async function insertResults(db: DbOrTx, rows: NewResult[]): Promise<Set<
   return inserted;
 }
 
-/** Changes one cell when its version is still `baseVersion`; answers the new version or null. */
-export async function updateResult(
+/**
+ * Changes cells whose version is still their `baseVersion`, a few hundred per statement (one
+ * UPDATE … CASE, so that a full grid costs a handful of statements); answers the new version
+ * of each cell changed, by id.
+ */
+export async function updateResults(
   db: DbOrTx,
-  id: string,
-  baseVersion: number,
-  set: { level: ResultLevel; recorded_at: string; recorded_by: string; evaluated_on: string },
-): Promise<number | null> {
-  const r = await db
-    .updateTable('results')
-    .set({ ...set, version: baseVersion + 1 })
-    .where('id', '=', id)
-    .where('version', '=', baseVersion)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1 ? baseVersion + 1 : null;
+  cells: { id: string; baseVersion: number; level: ResultLevel }[],
+  set: { recorded_at: string; recorded_by: string; evaluated_on: string },
+): Promise<Map<string, number>> {
+  const changed = new Map<string, number>();
+  for (let i = 0; i < cells.length; i += 200) {
+    const chunk = cells.slice(i, i + 200);
+    const level = sql<ResultLevel>`case ${sql.ref('id')} ${sql.join(
+      chunk.map((c) => sql`when ${c.id} then ${c.level}`),
+      sql` `,
+    )} end`;
+    const done = await db
+      .updateTable('results')
+      .set({ ...set, level, version: (eb) => eb('version', '+', 1) })
+      .where((eb) => eb.or(chunk.map((c) => eb.and([eb('id', '=', c.id), eb('version', '=', c.baseVersion)]))))
+      .returning(['id', 'version'])
+      .execute();
+    for (const r of done) changed.set(r.id, r.version);
+  }
+  return changed;
 }
 
 /** Empties cells whose version is still the one given; answers the ids removed. */

@@ -13,7 +13,7 @@ import * as results from './evaluations.results.repository.ts';
 type Saved = SaveResultsResponse['saved'][number];
 type Conflict = SaveResultsResponse['conflicts'][number];
 
-/** A hook for the crash tests: runs inside the transaction after the first half of the writes. */
+/** A hook for the crash tests: runs inside the transaction after the inserts and updates, before the deletes. */
 export const saveHooks: { midway?: () => void | Promise<void> } = {};
 
 /**
@@ -87,13 +87,17 @@ async function mergeCells(tx: DbOrTx, ctx: RequestContext, evaluation: repo.Eval
     if (inserted.has(results.cellKey(key))) saved.push({ ...key, level: r.level, version: 1 });
     else failed.push({ ...key, level: r.level, baseVersion: null });
   }
-  if (saveHooks.midway) await saveHooks.midway();
+  const changed = await results.updateResults(
+    tx,
+    updates.map((u) => ({ id: u.id, baseVersion: u.cell.baseVersion, level: u.cell.level })),
+    { recorded_at: at, recorded_by: ctx.actor.id, evaluated_on: evaluation.evaluated_on },
+  );
   for (const u of updates) {
-    const key = { learnerId: u.cell.learnerId, evaluationCompetencyId: u.cell.evaluationCompetencyId };
-    const version = await results.updateResult(tx, u.id, u.cell.baseVersion, { level: u.cell.level, recorded_at: at, recorded_by: ctx.actor.id, evaluated_on: evaluation.evaluated_on });
-    if (version === null) failed.push(u.cell);
-    else saved.push({ ...key, level: u.cell.level, version });
+    const version = changed.get(u.id);
+    if (version === undefined) failed.push(u.cell);
+    else saved.push({ learnerId: u.cell.learnerId, evaluationCompetencyId: u.cell.evaluationCompetencyId, level: u.cell.level, version });
   }
+  if (saveHooks.midway) await saveHooks.midway();
   const removed = await results.deleteResults(tx, deletes);
   for (const d of deletes) {
     if (removed.has(d.id)) saved.push({ learnerId: d.cell.learnerId, evaluationCompetencyId: d.cell.evaluationCompetencyId, level: null, version: null });
