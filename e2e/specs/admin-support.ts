@@ -104,7 +104,25 @@ export async function expectDialogAccessible(page: Page, label: string): Promise
   await expectAccessible(page, label); // waits for the fade-in to end
 }
 
-/** Waits until the users list shows the answer to its current filters. */
+/**
+ * Waits until the users list shows the answer to the filters in the address: the list says which
+ * filters it was rendered for (`data-for`) and is no longer busy. Call it once the address shows
+ * the new filters (see `filtersInAddress`).
+ */
 export async function usersListSettled(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('[data-users-list][aria-busy="true"]').count(), { timeout: 10_000 }).toBe(0);
+  await expect
+    .poll(
+      async () => {
+        const wanted = new URL(page.url()).searchParams.toString();
+        const list = page.locator('[data-users-list]');
+        return (await list.getAttribute('data-for')) === wanted && (await list.getAttribute('aria-busy')) !== 'true';
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+}
+
+/** Waits until the address carries (or no longer carries) a filter the user just chose. */
+export async function filtersInAddress(page: Page, check: (params: URLSearchParams) => boolean): Promise<void> {
+  await expect.poll(() => check(new URL(page.url()).searchParams), { timeout: 15_000 }).toBe(true);
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible, usePages } from '../support/browser.ts';
-import { callApi, expectDialogAccessible, findUser, openModule, readMail, signIn, UAI, usersListSettled } from './admin-support.ts';
+import { callApi, expectDialogAccessible, filtersInAddress, findUser, openModule, readMail, signIn, UAI, usersListSettled } from './admin-support.ts';
 
 const baseUrl = inject('baseUrl');
 
@@ -24,7 +24,7 @@ async function openUsers(): Promise<void> {
 
 async function search(text: string): Promise<void> {
   await page.getByRole('searchbox', { name: 'Rechercher' }).fill(text);
-  await expect.poll(() => page.url()).toContain(`q=${encodeURIComponent(text).replace(/%20/g, '+')}`);
+  await filtersInAddress(page, (p) => p.get('q') === text);
   await usersListSettled(page);
 }
 
@@ -48,8 +48,10 @@ describe('Gestion des utilisateurs', () => {
     expect(await rowOf('lucas.bernard').count()).toBe(0);
 
     await page.getByRole('button', { name: 'Effacer les filtres' }).click();
+    await filtersInAddress(page, (p) => !p.has('q'));
     await usersListSettled(page);
     await page.getByLabel('Profil', { exact: true }).selectOption({ label: 'Parents' });
+    await filtersInAddress(page, (p) => p.get('profil') === 'parent');
     await usersListSettled(page);
     await rowOf('demo.parent').waitFor();
     expect(await rowOf('demo.parent').innerText()).toContain('Parent de Camille Apprenante (1GA1)');
@@ -57,7 +59,10 @@ describe('Gestion des utilisateurs', () => {
     for (const row of (await usersTable().getByRole('row').allInnerTexts()).slice(1)) expect(row).toContain('Parent');
 
     await page.getByLabel('Profil', { exact: true }).selectOption({ label: 'Tous les profils' });
+    await filtersInAddress(page, (p) => !p.has('profil'));
+    await usersListSettled(page);
     await page.getByLabel('Classe ou groupe').selectOption({ label: '1GA1' });
+    await filtersInAddress(page, (p) => p.has('classe') && !p.has('profil'));
     await usersListSettled(page);
     await rowOf('lea.dubois').waitFor();
     await rowOf('demo.enseignant').waitFor();

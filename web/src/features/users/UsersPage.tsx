@@ -143,6 +143,7 @@ export function UsersPage() {
         className={users.isPlaceholderData ? 'admin-stale' : undefined}
         aria-busy={users.isFetching || searchInput.trim() !== search.trim() || undefined}
         data-users-list
+        data-for={params.toString()}
       >
         {users.data && items.length === 0 && (
           <Text my="md">{filtered ? t('users.list.noMatch') : hiddenView ? t('users.list.noHidden') : t('users.list.empty')}</Text>
