@@ -1,5 +1,5 @@
 /**
- * Dashboard benchmark (issue 15), SQLite on disk: 600 learners in 18 classes, the Bac Pro GA
+ * Dashboard benchmark, SQLite on disk: 600 learners in 18 classes, the Bac Pro GA
  * referential, 300 evaluations and about 100,000 results, 3 passport situations per learner
  * with their reviews. Measures, through the use cases the routes call (policy, audit included):
  * one learner's dashboard, a class overview of 35 learners, the CCF table of a class.

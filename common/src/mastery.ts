@@ -64,7 +64,7 @@ function roundRatioHalfUp(num: number, den: number): number {
  * exponential average where the latest piece weighs `decayLatestPercent` %.
  */
 export function computeMastery(input: readonly Evidence[], settings: EstablishmentSettings['mastery']): MasteryResult {
-  // Plain literals, no spread: this runs for every learner × competency of a class (DESIGN §7).
+  // Plain literals, no spread: this runs for every learner × competency of a class (docs/design.md §7).
   const ordered: CountedEvidence[] = [...input]
     .sort(byDateThenId)
     .map((e) => ({ id: e.id, date: e.date, level: e.level, itemCount: e.itemCount, value: LEVEL_VALUES[e.level], counted: false, weight: 0, notCounted: null }));
