@@ -13,6 +13,7 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -45,18 +46,20 @@ const heading = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_
 function cell(children: Paragraph[], opts: { header?: boolean; width: number }): TableCell {
   return new TableCell({
     children,
-    width: { size: opts.width, type: WidthType.PERCENTAGE },
+    width: { size: opts.width, type: WidthType.DXA },
     margins: { top: 60, bottom: 60, left: 100, right: 100 },
     ...(opts.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: GREY } } : {}),
   });
 }
 
 const plain = (text: string, bold = false) => new Paragraph({ children: [new TextRun({ text, bold })] });
-const itemList = (labels: string[]) => (labels.length === 0 ? [plain('—')] : labels.map((l) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(l)] })));
+/** One paragraph per chosen item (no list indent: the table's columns stay readable). */
+const itemList = (labels: string[]) => (labels.length === 0 ? [plain('—')] : labels.map((l) => new Paragraph({ spacing: { after: 40 }, children: [new TextRun(`– ${l}`)] })));
 
 function competencyTable(scenario: Scenario): Table | Paragraph {
   if (scenario.competencies.length === 0) return plain('Aucune compétence choisie.');
-  const widths = [12, 40, 24, 24];
+  // Twentieths of a point; they add up to the text width of an A4 page with 2 cm margins.
+  const widths = [1050, 3788, 2400, 2400];
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -76,7 +79,9 @@ function competencyTable(scenario: Scenario): Table | Paragraph {
   );
   const border = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: 9638, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: [header, ...rows],
   });
