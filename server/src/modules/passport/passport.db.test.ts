@@ -153,6 +153,9 @@ describe('passport (attachments)', () => {
       expect(Buffer.compare(dl.rawPayload, tinyPng(16, 16))).toBe(0);
     }
     expect((await otherTeacher.get(`/api/v1/passport/situations/${situationId}/attachments/${att.id}`)).statusCode).toBe(404);
+    // The teacher's and the parent's downloads are in the audit log, the learner's is not.
+    const reads = await ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'passport.read').where('target_id', '=', learnerId).execute();
+    expect(reads.filter((r) => r.details?.includes('"attachment"'))).toHaveLength(2);
     expect((await list(learner, '?title=photo')).json().items[0].attachmentCount).toBe(1);
   });
 
@@ -231,6 +234,8 @@ describe('passport (CCF extract)', () => {
     expect(text).not.toContain('Avant le blocage');
     expect(pdfText((await teacher.get(`/api/v1/passport/learners/${learnerId}/extract.pdf`)).rawPayload)).toContain('Corrigé');
     expect((await otherTeacher.get(`/api/v1/passport/learners/${learnerId}/extract.pdf`)).statusCode).toBe(404);
+    const extracts = await ctx.db.selectFrom('audit_log').select(['actor_id', 'details']).where('action', '=', 'passport.extract').where('target_id', '=', learnerId).execute();
+    expect(extracts).toHaveLength(2);
   });
 
   it('zips the class’s extracts', async () => {
