@@ -67,10 +67,16 @@ export async function updateResults(
       chunk.map((c) => sql`when ${c.id} then ${c.level}`),
       sql` `,
     )} end`;
+    // `id in (…)` uses the primary key; the version each cell was changed from is checked per row.
+    const base = sql<number>`case ${sql.ref('id')} ${sql.join(
+      chunk.map((c) => sql`when ${c.id} then cast(${c.baseVersion} as integer)`),
+      sql` `,
+    )} end`;
     const done = await db
       .updateTable('results')
       .set({ ...set, level, version: (eb) => eb('version', '+', 1) })
-      .where((eb) => eb.or(chunk.map((c) => eb.and([eb('id', '=', c.id), eb('version', '=', c.baseVersion)]))))
+      .where('id', 'in', chunk.map((c) => c.id))
+      .where('version', '=', base)
       .returning(['id', 'version'])
       .execute();
     for (const r of done) changed.set(r.id, r.version);
