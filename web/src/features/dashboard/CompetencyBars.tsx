@@ -1,5 +1,5 @@
 import type { CompetencyBar, PoleBars } from '@cerise/common';
-import { Badge, Box, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Box, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { t } from '../../app/i18n/t.ts';
 import { stateColor, stateLabel, stateText } from './states.ts';
 
@@ -54,7 +54,7 @@ function BarRow({ c, onOpen }: { c: CompetencyBar; onOpen: (c: CompetencyBar) =>
   const text = stateText(c.percent, c.state);
   const width = c.percent === null ? 100 : c.state === 'insufficient' ? Math.max(c.percent, 4) : Math.max(c.percent, 1);
   return (
-    <button type="button" className="dash-bar-row" onClick={() => onOpen(c)} aria-label={t('dashboard.bars.open', { code: c.code, label: c.label, state: text, evidence })}>
+    <button type="button" className="dash-bar-row" onClick={() => onOpen(c)}>
       <Text span size="sm">
         <strong>{c.code}</strong> {c.label}{' '}
         {c.blocked && (
@@ -68,8 +68,9 @@ function BarRow({ c, onOpen }: { c: CompetencyBar; onOpen: (c: CompetencyBar) =>
           <span className="dash-bar-fill" data-state={c.state} style={{ width: `${width}%`, background: stateColor(c.state) }} />
         </span>
       </Tooltip>
-      <Text span className="dash-state" aria-hidden="true">
+      <Text span className="dash-state">
         {text} · {evidence}
+        <VisuallyHidden>{t('dashboard.bars.open')}</VisuallyHidden>
       </Text>
     </button>
   );

@@ -32,7 +32,7 @@ export function EvidenceDialog({ competency, onClose }: { competency: Competency
           {c.evidence.length === 0 ? (
             <Text>{t('dashboard.evidence.empty')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={640}>
+            <div className="dash-scroll" tabIndex={0} role="region" aria-label={t('dashboard.evidence.caption')}>
               <Table striped withTableBorder>
                 <Table.Caption>{t('dashboard.evidence.caption')}</Table.Caption>
                 <Table.Thead>
@@ -67,7 +67,7 @@ export function EvidenceDialog({ competency, onClose }: { competency: Competency
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </div>
           )}
           <Group justify="flex-end" mt="md">
             <Button onClick={onClose}>{t('dashboard.evidence.close')}</Button>

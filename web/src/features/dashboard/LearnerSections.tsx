@@ -14,7 +14,7 @@ export function PassportSection({ d }: { d: LearnerDashboard }) {
       {d.passport.length === 0 ? (
         <Text>{t('dashboard.passport.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        <div className="dash-scroll" tabIndex={0} role="region" aria-label={t('dashboard.passport.title')}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -37,7 +37,7 @@ export function PassportSection({ d }: { d: LearnerDashboard }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </div>
       )}
     </SectionCard>
   );
@@ -71,7 +71,7 @@ export function BepSection({ bep }: { bep: BepView }) {
       <Alert color={bep.ep1.ready ? 'green' : 'orange'} variant="light" mb="md" title={bep.ep1.ready ? t('dashboard.bep.ready') : t('dashboard.bep.notReady')}>
         {bep.ep1.text}
       </Alert>
-      <Table.ScrollContainer minWidth={560}>
+      <div className="dash-scroll" tabIndex={0} role="region" aria-label={t('dashboard.bep.title')}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
@@ -100,7 +100,7 @@ export function BepSection({ bep }: { bep: BepView }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </div>
     </SectionCard>
   );
 }

@@ -31,7 +31,7 @@ export function ProgressChart({ progress }: { progress: Progress }) {
             maw={520}
             mb="sm"
           />
-          <div aria-hidden="true">
+          <div inert aria-hidden="true">
             <LineChart
               h={180}
               data={progress.years.map((y, i) => ({ year: yearLabel(y), percent: serie.percents[i] }))}

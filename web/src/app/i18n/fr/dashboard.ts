@@ -30,7 +30,7 @@ export const dashboardFr = {
     percent: '{percent} %',
     evidence: { one: '{count} preuve', other: '{count} preuves' },
     blocked: 'Bloquée',
-    open: '{code} {label} : {state}. {evidence}. Voir les preuves',
+    open: ' — voir les preuves',
     none: 'Aucune compétence ne correspond au filtre.',
     shown: { one: '{count} compétence affichée sur {total}', other: '{count} compétences affichées sur {total}' },
   },
