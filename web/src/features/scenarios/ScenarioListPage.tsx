@@ -172,7 +172,7 @@ function ScenarioTable({ items, caption }: { items: ScenarioListItem[]; caption:
             <Table.Td>{levelLabel(s.level)}</Table.Td>
             <Table.Td>{codes(s)}</Table.Td>
             <Table.Td>{frenchDate(s.updatedAt)}</Table.Td>
-            <Table.Td miw={300}>
+            <Table.Td miw={400}>
               <ScenarioActions scenario={s} />
             </Table.Td>
           </Table.Tr>
