@@ -47,12 +47,12 @@ describe('Gestion des scénarios (1280 px)', () => {
 
     // Filters: by level, then by competency code.
     await page.getByLabel('Niveau', { exact: true }).selectOption({ label: 'Terminale' });
-    await expect.poll(() => page.url()).toContain('niveau=terminale');
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toContain('niveau=terminale');
     await listSettled(page);
     await expect.poll(() => table.getByRole('row').count(), { timeout: 10_000 }).toBe(2);
     await page.getByRole('button', { name: 'Effacer les filtres' }).click();
     await page.getByLabel('Compétence', { exact: true }).fill('C113');
-    await expect.poll(() => page.url()).toContain('competence=C113');
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toContain('competence=C113');
     await listSettled(page);
     await expect.poll(() => table.getByRole('row').count(), { timeout: 10_000 }).toBe(2);
     await page.getByRole('button', { name: 'Effacer les filtres' }).click();
