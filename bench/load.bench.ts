@@ -53,9 +53,19 @@ export async function benchLoad(opts: { learners?: number; evaluations?: number;
     try {
       const { db } = runtime.deps;
       const est = await db.selectFrom('establishments').select('id').where('uai', '=', uai).executeTakeFirstOrThrow();
-      const pick = (flag: 'is_learner' | 'is_teacher', n: number) =>
+      const pick = (flag: 'is_learner', n: number) =>
         db.selectFrom('users').select(['id', 'establishment_id']).where('establishment_id', '=', est.id).where(flag, '=', 1).where('hidden_at', 'is', null).orderBy('login').limit(n).execute();
-      const people = [...(await pick('is_learner', 40)).map((u) => ({ ...u, profile: 'learner' as const })), ...(await pick('is_teacher', 10)).map((u) => ({ ...u, profile: 'teacher' as const }))];
+      // Teachers who author evaluations (they open and save their grids).
+      const authors = await db
+        .selectFrom('evaluations as e')
+        .innerJoin('users as u', 'u.id', 'e.author_id')
+        .select(['u.id', 'u.establishment_id'])
+        .distinct()
+        .where('e.establishment_id', '=', est.id)
+        .orderBy('u.id')
+        .limit(10)
+        .execute();
+      const people = [...(await pick('is_learner', 40)).map((u) => ({ ...u, profile: 'learner' as const })), ...authors.map((u) => ({ ...u, profile: 'teacher' as const }))];
       const now = new Date();
       for (const p of people) {
         await db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', p.id).execute();
@@ -104,6 +114,10 @@ export async function benchLoad(opts: { learners?: number; evaluations?: number;
     latencies.sort((a, b) => a - b);
     const p95 = latencies[Math.floor(latencies.length * 0.95)] ?? 0;
     const errors = result.errors + result.timeouts + result.non2xx;
+    if (script.errors.length > 0) {
+      const byStatus = Object.entries(script.errors.reduce<Record<number, number>>((acc, code) => ({ ...acc, [code]: (acc[code] ?? 0) + 1 }), {}));
+      log(`réponses en erreur par statut : ${byStatus.map(([code, n]) => `${code} × ${n}`).join(', ')}`);
+    }
     log(`charge : ${result.requests.average.toFixed(0)} req/s, p95 ${p95.toFixed(1)} ms, erreurs ${errors} (${connections} connexions, ${script.description})`);
     return { rps: Math.round(result.requests.average), p95Ms: Number(p95.toFixed(1)), errors, connections };
   } finally {
