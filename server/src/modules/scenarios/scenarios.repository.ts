@@ -228,9 +228,3 @@ export async function listTaughtGroups(db: DbOrTx, establishmentId: string, scho
   return { teachings, members };
 }
 
-/** Among complexity (or hazard) ids, those chosen in some scenario of the establishment. */
-export async function findUsedItemIds(db: DbOrTx, establishmentId: string, kind: 'complexity' | 'hazard', ids: readonly string[]): Promise<string[]> {
-  const column = kind === 'complexity' ? 'complexity_id' : 'hazard_id';
-  const rows = await db.selectFrom('scenario_items').select(column).distinct().where('establishment_id', '=', establishmentId).where(column, 'in', [...ids]).execute();
-  return rows.map((r) => (r as Record<string, string>)[column]!);
-}

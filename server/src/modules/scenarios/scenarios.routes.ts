@@ -18,9 +18,7 @@ import type { Deps } from '../../deps.ts';
 import { sendDownload } from '../../http/download.ts';
 import { requestContext } from '../../http/request-context.ts';
 import { receiveFiles } from '../../http/upload.ts';
-import { registerItemUsageChecker } from '../referentials/referentials.lookup.ts';
 import * as attachments from './scenarios.attachments.usecases.ts';
-import { usedScenarioItems } from './scenarios.usage.ts';
 import * as usecases from './scenarios.usecases.ts';
 
 const tags = ['scenarios'];
@@ -31,8 +29,6 @@ const errors = { 400: ErrorWithDetailsResponseSchema, 403: ErrorWithDetailsRespo
 /** Gestion des scénarios (guide § 3.5). */
 export async function scenariosRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  // A complexity or hazard chosen in a scenario cannot be deleted from the referential.
-  registerItemUsageChecker('scenarios', usedScenarioItems);
 
   r.get(
     '/api/v1/scenarios',
