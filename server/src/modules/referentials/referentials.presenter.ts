@@ -54,7 +54,7 @@ function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
 
 const presentItem =
   (uses?: ReferentialUsage['complexities']) =>
-  (r: CompetencyItemsTable): CompetencyItem => ({ id: r.id, label: r.label, position: r.position, inUse: uses?.get(r.id)?.total ?? 0 });
+  (r: CompetencyItemsTable): CompetencyItem => ({ id: r.id, label: r.label, position: r.position, ...(uses ? { inUse: uses.get(r.id)?.total ?? 0 } : {}) });
 const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
 
 export function presentCompetency(
