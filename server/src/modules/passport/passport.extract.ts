@@ -5,15 +5,15 @@ import { notFound } from '../../http/errors.ts';
 import { nowIso } from '../../util/ids.ts';
 import { activeSchoolYear } from '../establishments/school-year.ts';
 import { auditRead, passportOf } from './passport.access.ts';
-import { extractPdf, type ExtractData } from './passport.extract.pdf.ts';
+import type { ExtractData } from './passport.extract.pdf.ts';
+import { renderExtracts } from './passport.extract.run.ts';
 import { loadRelated } from './passport.presenter.ts';
 import * as repo from './passport.repository.ts';
 import { divisionLearners } from './passport.teacher.usecases.ts';
 
 /**
  * CCF extracts (issue 14): a PDF per learner for one pôle or all, and a ZIP of a class's PDFs.
- * Generated in the request (pdfkit is quick for a passport's few pages; a class is a few dozen
- * learners), not in a worker thread.
+ * The data is read here (with the policy and the audit); the PDFs are drawn in a worker thread.
  */
 
 async function extractData(deps: Deps, ctx: RequestContext, learner: { id: string; last_name: string; first_name: string }, poleCode: string | undefined): Promise<ExtractData> {
@@ -66,18 +66,23 @@ const fileName = (last: string, first: string, pole: string | undefined) => `pas
 
 export async function learnerExtract(deps: Deps, ctx: RequestContext, learnerId: string, pole: string | undefined) {
   const learner = await passportOf(deps, ctx, learnerId, 'read');
-  const pdf = await extractPdf(await extractData(deps, ctx, learner, pole));
+  const [pdf] = await renderExtracts([await extractData(deps, ctx, learner, pole)]);
   await auditRead(deps.db, ctx, learnerId, 'extract', { pole: pole ?? null });
-  return { filename: fileName(learner.last_name, learner.first_name, pole), body: pdf };
+  return { filename: fileName(learner.last_name, learner.first_name, pole), body: pdf! };
 }
 
 export async function classExtracts(deps: Deps, ctx: RequestContext, divisionId: string, pole: string | undefined) {
   const division = await divisionLearners(deps, ctx, divisionId);
-  const files: Record<string, Uint8Array> = {};
+  const extracts: { name: string; data: ExtractData }[] = [];
   for (const l of division.learners) {
     const learner = await passportOf(deps, ctx, l.id, 'read');
-    files[fileName(learner.last_name, learner.first_name, pole)] = await extractPdf(await extractData(deps, ctx, learner, pole));
-    await auditRead(deps.db, ctx, l.id, 'extract', { pole: pole ?? null, division: division.code });
+    extracts.push({ name: fileName(learner.last_name, learner.first_name, pole), data: await extractData(deps, ctx, learner, pole) });
   }
+  const pdfs = await renderExtracts(extracts.map((e) => e.data));
+  const files: Record<string, Uint8Array> = {};
+  extracts.forEach((e, i) => {
+    files[e.name] = pdfs[i]!;
+  });
+  for (const l of division.learners) await auditRead(deps.db, ctx, l.id, 'extract', { pole: pole ?? null, division: division.code });
   return { filename: `passeports-${slug(division.code)}${pole ? `-pole-${slug(pole)}` : ''}.zip`, body: Buffer.from(zipSync(files, { level: 0 })) };
 }
