@@ -31,6 +31,8 @@ export const EvidenceRowSchema = z.object({
   counted: z.boolean(),
   weight: z.number(),
   notCounted: z.enum(NOT_COUNTED_REASONS).nullable(),
+  /** An evaluation shown to learners and parents (« visible par les apprenants »); passport: true. */
+  visible: z.boolean(),
 });
 export type EvidenceRow = z.infer<typeof EvidenceRowSchema>;
 

@@ -87,6 +87,7 @@ function bar(c: Structure['competencies'][number], m: Mastered, blocked: boolean
       counted: e.counted,
       weight: e.weight,
       notCounted: e.notCounted,
+      visible: p.visible,
     };
   });
   return { id: c.id, code: c.code, label: c.label, percent: m.percent, state: m.state, evidenceCount: m.evidenceCount, blocked, evidence };

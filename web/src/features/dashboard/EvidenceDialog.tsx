@@ -5,11 +5,14 @@ import { useCurrentUser } from '../../app/current-user.tsx';
 import { t } from '../../app/i18n/t.ts';
 import { frenchDate, stateText } from './states.ts';
 
-/** Where an evidence's source lives: the evaluation, or the passport situation. */
-function sourcePath(uai: string, e: EvidenceRow): string {
-  return e.source === 'evaluation'
-    ? `/${uai}/${MODULE_PATHS.evaluations}/${encodeURIComponent(e.sourceId)}`
-    : `/${uai}/${MODULE_PATHS.passport}/situations/${encodeURIComponent(e.sourceId)}`;
+/**
+ * Where an evidence's source lives: the evaluation (its grid for staff, its « consulter » page for
+ * learners and parents, who only reach visible ones), or the passport situation.
+ */
+function sourcePath(uai: string, e: EvidenceRow, staff: boolean): string | null {
+  if (e.source === 'passport') return `/${uai}/${MODULE_PATHS.passport}/situations/${encodeURIComponent(e.sourceId)}`;
+  if (staff) return `/${uai}/${MODULE_PATHS.evaluations}/${encodeURIComponent(e.sourceId)}`;
+  return e.visible ? `/${uai}/${MODULE_PATHS.evaluations}/consulter/${encodeURIComponent(e.sourceId)}` : null;
 }
 
 const weightText = (w: number) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 4 }).format(w);
@@ -20,6 +23,7 @@ const weightText = (w: number) => new Intl.NumberFormat('fr-FR', { maximumFracti
  */
 export function EvidenceDialog({ competency, onClose }: { competency: CompetencyBar | null; onClose: () => void }) {
   const me = useCurrentUser();
+  const staff = me.profiles.includes('teacher') || me.profiles.includes('administrator');
   const c = competency;
   return (
     <Modal opened={c !== null} onClose={onClose} size="xl" title={c ? t('dashboard.evidence.title', { code: c.code }) : ''}>
@@ -51,9 +55,13 @@ export function EvidenceDialog({ competency, onClose }: { competency: Competency
                       <Table.Td>{frenchDate(e.date)}</Table.Td>
                       <Table.Td>
                         {t(e.source === 'evaluation' ? 'dashboard.evidence.evaluation' : 'dashboard.evidence.passport')} :{' '}
-                        <Anchor component={Link} to={sourcePath(me.establishment.uai, e)}>
-                          {e.title}
-                        </Anchor>
+                        {sourcePath(me.establishment.uai, e, staff) === null ? (
+                          e.title
+                        ) : (
+                          <Anchor component={Link} to={sourcePath(me.establishment.uai, e, staff)!}>
+                            {e.title}
+                          </Anchor>
+                        )}
                       </Table.Td>
                       <Table.Td>{LEVEL_BY_CODE[e.level].label}</Table.Td>
                       <Table.Td>

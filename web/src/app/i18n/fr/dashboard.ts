@@ -43,7 +43,7 @@ export const dashboardFr = {
   stateWithPercent: '{percent} % — {state}',
   evidence: {
     title: 'Preuves de {code}',
-    summary: 'Maîtrise : {value}. {evidence} retenue(s) par la méthode de calcul.',
+    summary: 'Maîtrise : {value}. {evidence} au total, hors « non évaluable » et « absent » qui ne comptent jamais.',
     empty: 'Aucune preuve pour cette compétence.',
     caption: 'Preuves de la plus ancienne à la plus récente',
     date: 'Date',
