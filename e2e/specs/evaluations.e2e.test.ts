@@ -46,7 +46,7 @@ describe('Gestion des évaluations (teacher)', () => {
     await cell(0, 0).focus();
     await page.keyboard.type('tper');
     await expect.poll(() => cell(3, 0).innerText()).toBe('TE');
-    expect(await cell(0, 0).getAttribute('aria-label')).toMatch(/, C111 : Réussite totale$/);
+    expect(await cell(0, 0).getAttribute('aria-label')).toMatch(/, C111 : RT \(Réussite totale\)$/);
     expect(await cell(0, 1).evaluate((e) => e === document.activeElement)).toBe(true);
     await page.keyboard.press('Control+z');
     await expect.poll(() => cell(3, 0).innerText()).toBe('');
@@ -69,13 +69,16 @@ describe('Gestion des évaluations (teacher)', () => {
     expect(saved.results.map((r) => r.level).sort()).toEqual(['ABS', 'ECA', 'RP', 'RT', 'RT', 'TE']);
 
     // Visible to learners, the blank sheet, the transposed display.
-    await page.getByRole('switch', { name: 'Visible par les apprenants' }).check({ force: true });
+    await page.getByRole('switch', { name: 'Visible par les apprenants' }).focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByRole('switch', { name: 'Visible par les apprenants' }).isChecked()).toBe(true);
     await page.getByText('Visibilité enregistrée.').waitFor();
     await page.getByRole('button', { name: 'Menu de l’évaluation' }).click();
     const download = page.waitForEvent('download');
     await page.getByRole('menuitem', { name: "Télécharger la fiche d'évaluation vierge" }).click();
     expect((await download).suggestedFilename()).toMatch(/^fiche-evaluation-\d{4}-\d\d-\d\d\.pdf$/);
-    await page.getByRole('radio', { name: 'Affichage par compétences' }).check({ force: true });
+    await page.getByRole('radio', { name: 'Affichage par compétences' }).focus();
+    await page.keyboard.press('Space');
     await expect.poll(() => grid().getByRole('rowheader').first().innerText()).toBe('C111');
     await expectAccessible(page, 'evaluations-grid-transposed');
     await page.setViewportSize({ width: 390, height: 844 });
@@ -138,8 +141,8 @@ describe('Évaluations visibles (learner and parent)', () => {
     await page.getByRole('table').waitFor();
     await expectAccessible(page, 'evaluations-learner-list');
     await page.getByLabel('Titre', { exact: true }).fill('accueil');
-    await expect.poll(() => page.getByRole('table').getByRole('row').count()).toBeGreaterThan(1);
-    for (const row of (await page.getByRole('table').getByRole('row').allInnerTexts()).slice(1)) expect(row.toLowerCase()).toContain('accueil');
+    const rows = async () => (await page.getByRole('table').getByRole('row').allInnerTexts()).slice(1).map((r) => r.toLowerCase());
+    await expect.poll(async () => (await rows()).length > 0 && (await rows()).every((r) => r.includes('accueil'))).toBe(true);
     await page.getByRole('link', { name: /^Consulter « / }).first().click();
     await page.getByText(/— résultats de Camille Apprenante/).waitFor();
     await expectAccessible(page, 'evaluations-learner-detail');

@@ -1,6 +1,6 @@
 import type { Evaluation } from '@cerise/common';
 import { Alert, Anchor, Group, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCurrentUser } from '../../app/current-user.tsx';
 import { t } from '../../app/i18n/t.ts';
@@ -14,6 +14,7 @@ import { ConflictList } from './grid/ConflictList.tsx';
 import { GridToolbar } from './grid/GridToolbar.tsx';
 import { LevelLegend } from './grid/LevelLegend.tsx';
 import { ResultsGrid } from './grid/ResultsGrid.tsx';
+import { SaveBar } from './grid/SaveBar.tsx';
 import { useResultsGrid } from './grid/use-results-grid.ts';
 
 /** Saisie des résultats (guide § 3.6.2): the grid, its legend, its menu, the comments. */
@@ -32,6 +33,9 @@ function GridScreen({ evaluation }: { evaluation: Evaluation }) {
   const [advance, setAdvance] = useState<'down' | 'right'>('down');
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
   const readOnly = !evaluation.canEdit;
+  const onTranspose = useCallback(() => setTransposed((v) => !v), []);
+  const onInfo = useCallback((text: string) => setMessage({ text, isError: false }), []);
+  const onGridMessage = useCallback((text: string, isError: boolean) => setMessage({ text, isError }), []);
   const uai = me.establishment.uai;
 
   return (
@@ -50,14 +54,16 @@ function GridScreen({ evaluation }: { evaluation: Evaluation }) {
       )}
       <GridToolbar
         evaluation={evaluation}
-        grid={grid}
+        flush={grid.flush}
+        currentValues={grid.currentValues}
         readOnly={readOnly}
         transposed={transposed}
-        onTranspose={() => setTransposed((v) => !v)}
+        onTranspose={onTranspose}
         advance={advance}
         onAdvance={setAdvance}
-        onMessage={(text) => setMessage({ text, isError: false })}
+        onMessage={onInfo}
       />
+      {!readOnly && <SaveBar grid={grid} />}
       <ConflictList conflicts={grid.conflicts} evaluation={evaluation} onResolve={grid.resolve} />
       {grid.discarded > 0 && (
         <Alert color="orange" mb="sm" role="alert">
@@ -83,7 +89,7 @@ function GridScreen({ evaluation }: { evaluation: Evaluation }) {
         transposed={transposed}
         advance={advance}
         readOnly={readOnly}
-        onMessage={(text, isError) => setMessage({ text, isError })}
+        onMessage={onGridMessage}
       />
       <Group mt="lg" />
       <CommentsPanel evaluation={evaluation} readOnly={readOnly} />

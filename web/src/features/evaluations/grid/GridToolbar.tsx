@@ -1,21 +1,22 @@
 import type { Evaluation } from '@cerise/common';
 import { Button, Group, Menu, SegmentedControl, Switch, Text } from '@mantine/core';
-import { IconArrowBackUp, IconArrowForwardUp, IconMenu2 } from '@tabler/icons-react';
+import { IconMenu2 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, errorText } from '../../../app/api.ts';
 import { useCurrentUser } from '../../../app/current-user.tsx';
 import { downloadFile } from '../../../app/download.ts';
 import { t } from '../../../app/i18n/t.ts';
 import { evaluationKeys } from '../evaluations.api.ts';
-import { formatTime } from '../format.ts';
 import { keyOf, toTsv } from './grid-model.ts';
 import type { useResultsGrid } from './use-results-grid.ts';
 
+type Grid = ReturnType<typeof useResultsGrid>;
 type Props = {
   evaluation: Evaluation;
-  grid: ReturnType<typeof useResultsGrid>;
+  flush: Grid['flush'];
+  currentValues: Grid['currentValues'];
   readOnly: boolean;
   transposed: boolean;
   onTranspose: () => void;
@@ -24,8 +25,11 @@ type Props = {
   onMessage: (text: string) => void;
 };
 
-/** Around the grid: visibility, display, direction, the menu (guide § 3.6.2), undo/redo, saving and its status. */
-export function GridToolbar({ evaluation, grid, readOnly, transposed, onTranspose, advance, onAdvance, onMessage }: Props) {
+/**
+ * Around the grid: visibility, display, direction, the menu (guide § 3.6.2). Its props do not
+ * change while typing, so it does not re-render on each key (the SaveBar does).
+ */
+export const GridToolbar = memo(function GridToolbar({ evaluation, flush, currentValues, readOnly, transposed, onTranspose, advance, onAdvance, onMessage }: Props) {
   const me = useCurrentUser();
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -49,34 +53,22 @@ export function GridToolbar({ evaluation, grid, readOnly, transposed, onTranspos
   }
 
   async function goEdit(hash: string) {
-    await grid.flush();
+    await flush();
     await qc.invalidateQueries({ queryKey: evaluationKeys.one(evaluation.id) });
     void navigate(`/${uai}/evaluations/${evaluation.id}/modifier${hash}`);
   }
 
   async function copyAll() {
     const header = [t('evaluations.grid.learner'), ...evaluation.competencies.map((c) => c.code)].join('\t');
-    const body = evaluation.learners.map((l) => `${l.lastName} ${l.firstName}\t${toTsv([evaluation.competencies.map((c) => grid.values.get(keyOf(l.id, c.id)) ?? null)])}`);
+    const body = evaluation.learners.map((l) => `${l.lastName} ${l.firstName}\t${toTsv([evaluation.competencies.map((c) => currentValues().get(keyOf(l.id, c.id)) ?? null)])}`);
     await navigator.clipboard.writeText([header, ...body].join('\n'));
     onMessage(t('evaluations.grid.copied'));
   }
 
   async function saveAndHome() {
-    await grid.flush();
+    await flush();
     void navigate(`/${uai}/accueil`);
   }
-
-  const s = grid.status;
-  const statusText =
-    s.kind === 'saving'
-      ? t('evaluations.grid.status.saving')
-      : s.kind === 'saved'
-        ? t('evaluations.grid.status.saved', { time: formatTime(s.at) })
-        : s.kind === 'retrying'
-          ? t('evaluations.grid.status.retrying', { count: s.count })
-          : s.kind === 'error'
-            ? t('evaluations.grid.status.error', { message: s.message })
-            : t('evaluations.grid.status.idle');
 
   return (
     <>
@@ -135,35 +127,13 @@ export function GridToolbar({ evaluation, grid, readOnly, transposed, onTranspos
             <Menu.Item onClick={() => void copyAll()}>{t('evaluations.grid.menuCopy')}</Menu.Item>
             {!readOnly && (
               <>
-                <Menu.Item onClick={() => void grid.flush()}>{t('evaluations.grid.save')}</Menu.Item>
+                <Menu.Item onClick={() => void flush()}>{t('evaluations.grid.save')}</Menu.Item>
                 <Menu.Item onClick={() => void saveAndHome()}>{t('evaluations.grid.saveAndHome')}</Menu.Item>
               </>
             )}
           </Menu.Dropdown>
         </Menu>
-        {!readOnly && (
-          <Group gap="xs">
-            <Button variant="default" onClick={() => grid.undo()} disabled={grid.history.undo.length === 0} leftSection={<IconArrowBackUp size={16} aria-hidden="true" />}>
-              {t('evaluations.grid.undo')}
-            </Button>
-            <Button variant="default" onClick={() => grid.redo()} disabled={grid.history.redo.length === 0} leftSection={<IconArrowForwardUp size={16} aria-hidden="true" />}>
-              {t('evaluations.grid.redo')}
-            </Button>
-          </Group>
-        )}
       </Group>
-      {!readOnly && (
-        <Group gap="sm" mb="sm" wrap="wrap">
-          <Button onClick={() => void grid.flush()}>{t('evaluations.grid.save')}</Button>
-          <Button variant="default" onClick={() => void saveAndHome()}>
-            {t('evaluations.grid.saveAndHome')}
-          </Button>
-          <Text size="sm" role="status" data-testid="save-status">
-            {statusText}
-            {grid.unsaved > 0 && s.kind !== 'retrying' ? ` — ${t('evaluations.grid.status.unsaved', { count: grid.unsaved })}` : ''}
-          </Text>
-        </Group>
-      )}
     </>
   );
-}
+});

@@ -309,7 +309,7 @@ const Cell = memo(
         data-c={c}
         className={classes.cell}
         style={info ? { background: info.color, color: info.text } : undefined}
-        aria-label={t('evaluations.grid.cellLabel', { learner, competency, level: info ? info.label : t('evaluations.grid.empty') })}
+        aria-label={t('evaluations.grid.cellLabel', { learner, competency, level: info ? `${info.short} (${info.label})` : t('evaluations.grid.empty') })}
         title={info ? `${info.label} : ${info.meaning}` : undefined}
         onMouseDown={(e) => onPick({ r, c }, e.shiftKey)}
       >

@@ -208,5 +208,8 @@ export function useResultsGrid(evaluation: Evaluation, userId: string) {
     [conflicts, set],
   );
 
-  return { values, history, status, conflicts, discarded, unsaved, set, undo: () => step('undo'), redo: () => step('redo'), flush, resolve };
+  const undo = useCallback(() => step('undo'), [step]);
+  const redo = useCallback(() => step('redo'), [step]);
+  const currentValues = useCallback(() => valuesRef.current, []);
+  return { values, currentValues, history, status, conflicts, discarded, unsaved, set, undo, redo, flush, resolve };
 }
