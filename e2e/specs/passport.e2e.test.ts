@@ -101,6 +101,17 @@ describe('passport — learner on a phone (390 px)', () => {
     await card.getByText(/Rattachée à l’activité du BEP MSA/).waitFor();
     await expectAccessible(page, 'passport-learner-list-after');
     await shot(page, 'phone-list-after');
+
+    // Delete, with a confirmation.
+    await card.getByRole('link', { name: 'Envoi d’un courrier de réclamation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Modifier la situation professionnelle' }).waitFor();
+    await page.getByRole('button', { name: 'Supprimer', exact: true }).click();
+    const confirm = page.getByRole('dialog', { name: 'Supprimer la situation professionnelle' });
+    await confirm.waitFor();
+    await expectAccessible(page, 'passport-learner-delete');
+    await confirm.getByRole('button', { name: 'Supprimer', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Passeport professionnel' }).waitFor();
+    await expect.poll(() => status(page).innerText()).toBe(`${before} situations professionnelles`);
   });
 });
 
