@@ -35,13 +35,13 @@ export function LearnerEvaluationPage() {
       {back}
       <PageTitle>{e.title}</PageTitle>
       <Text mb="md">{t('evaluations.learner.detailMeta', { date: formatDate(e.evaluatedOn), teacher: personName(e.author), learner: personName(e.learner) })}</Text>
-      <Table.ScrollContainer minWidth={520}>
+      <Table.ScrollContainer minWidth={340}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('evaluations.learner.competency')}</Table.Th>
-              <Table.Th scope="col">{t('evaluations.learner.conditions')}</Table.Th>
               <Table.Th scope="col">{t('evaluations.learner.level')}</Table.Th>
+              <Table.Th scope="col">{t('evaluations.learner.conditions')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -53,11 +53,6 @@ export function LearnerEvaluationPage() {
                     <strong>{c.code}</strong> {c.label}
                   </Table.Th>
                   <Table.Td>
-                    {c.complexities.length === 0 && c.hazards.length === 0 && t('evaluations.learner.none')}
-                    {c.complexities.length > 0 && <div>{t('evaluations.learner.complexities', { list: c.complexities.map((i) => i.label).join(' ; ') })}</div>}
-                    {c.hazards.length > 0 && <div>{t('evaluations.learner.hazards', { list: c.hazards.map((i) => i.label).join(' ; ') })}</div>}
-                  </Table.Td>
-                  <Table.Td>
                     {info ? (
                       <span title={info.meaning}>
                         <span className={classes.swatch} style={{ background: info.color, color: info.text }} aria-hidden="true">
@@ -68,6 +63,11 @@ export function LearnerEvaluationPage() {
                     ) : (
                       t('evaluations.learner.notEvaluated')
                     )}
+                  </Table.Td>
+                  <Table.Td>
+                    {c.complexities.length === 0 && c.hazards.length === 0 && t('evaluations.learner.none')}
+                    {c.complexities.length > 0 && <div>{t('evaluations.learner.complexities', { list: c.complexities.map((i) => i.label).join(' ; ') })}</div>}
+                    {c.hazards.length > 0 && <div>{t('evaluations.learner.hazards', { list: c.hazards.map((i) => i.label).join(' ; ') })}</div>}
                   </Table.Td>
                 </Table.Tr>
               );

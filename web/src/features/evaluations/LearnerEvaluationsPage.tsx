@@ -81,7 +81,7 @@ export function LearnerEvaluationsPage() {
                   </Table.Th>
                   <Table.Td>{formatDate(e.evaluatedOn)}</Table.Td>
                   <Table.Td>{personName(e.author)}</Table.Td>
-                  <Table.Td>{t('evaluations.learner.results', { results: e.resultCount, competencies: e.competencyCount })}</Table.Td>
+                  <Table.Td>{t('evaluations.learner.results', { results: e.resultCount, count: e.competencyCount })}</Table.Td>
                   <Table.Td>
                     <Anchor component={Link} to={`consulter/${e.id}?apprenant=${learnerId}`} aria-label={t('evaluations.learner.consult', { title: e.title })}>
                       {t('evaluations.learner.consultShort')}

@@ -157,7 +157,7 @@ export const evaluationsFr = {
     colTeacher: 'Enseignant',
     colResults: 'Résultats',
     colActions: 'Consulter',
-    results: '{results} sur {competencies} compétences',
+    results: { one: '{results} sur {count} compétence', other: '{results} sur {count} compétences' },
     consult: 'Consulter « {title} »',
     consultShort: 'Consulter',
     note: "Vous n'avez accès qu'aux évaluations rendues visibles par les enseignants.",

@@ -1,6 +1,7 @@
 import type { Evaluation } from '@cerise/common';
 import { Button, Group, Menu, SegmentedControl, Switch, Text } from '@mantine/core';
 import { IconMenu2 } from '@tabler/icons-react';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { memo, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -36,6 +37,7 @@ export const GridToolbar = memo(function GridToolbar({ evaluation, flush, curren
   const uai = me.establishment.uai;
   const [visibleError, setVisibleError] = useState<string | null>(null);
   const [visible, setVisible] = useState(evaluation.isVisible);
+  const narrow = useMediaQuery('(max-width: 36em)');
   const viewLabel = useId();
   const advanceLabel = useId();
 
@@ -86,6 +88,7 @@ export const GridToolbar = memo(function GridToolbar({ evaluation, flush, curren
           </Text>
           <SegmentedControl
             aria-labelledby={viewLabel}
+            orientation={narrow ? 'vertical' : 'horizontal'}
             value={transposed ? 'competencies' : 'learners'}
             onChange={(v) => (v === 'competencies') !== transposed && onTranspose()}
             data={[
@@ -100,6 +103,7 @@ export const GridToolbar = memo(function GridToolbar({ evaluation, flush, curren
           </Text>
           <SegmentedControl
             aria-labelledby={advanceLabel}
+            orientation={narrow ? 'vertical' : 'horizontal'}
             value={advance}
             onChange={(v) => onAdvance(v === 'right' ? 'right' : 'down')}
             data={[
