@@ -97,8 +97,6 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'referentials.imported_update': "Importation d'un référentiel (mise à jour)",
   'passport.read': "Consultation du passeport professionnel d'un apprenant",
   'passport.extract': "Extrait du passeport professionnel d'un apprenant (dossier CCF)",
-  'passport.read': "Consultation du passeport professionnel d'un apprenant",
-  'passport.extract': "Extrait du passeport professionnel d'un apprenant (dossier CCF)",
   'dashboard.learner_viewed': "Consultation du tableau de bord d'un apprenant",
   'dashboard.learner_pdf': "Export PDF du tableau de bord d'un apprenant",
   'dashboard.class_viewed': "Consultation de la vue d'ensemble ou du tableau CCF d'une classe",
