@@ -44,11 +44,11 @@ async function selectedCodes(target: Page = page): Promise<string[]> {
   return target.locator('li[data-competency-code]').evaluateAll((items) => items.map((li) => li.getAttribute('data-competency-code') ?? ''));
 }
 
+/** The picker as teachers meet it: in the form of a new scenario. */
 async function openPickerPreview(): Promise<void> {
   await signIn(page, 'demo.enseignant');
-  await page.getByRole('link', { name: 'Gestion des scénarios' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Gestion des scénarios' }).waitFor();
-  await page.getByRole('heading', { name: 'Aperçu du sélecteur de compétences' }).waitFor();
+  await page.goto(`${baseUrl}/${UAI}/scenarios/nouveau`);
+  await page.getByRole('heading', { level: 1, name: 'Nouveau scénario' }).waitFor();
   await page.getByRole('button', { name: /^Pôle 1/ }).waitFor();
 }
 
@@ -315,7 +315,7 @@ describe('referential editor (administrator)', () => {
     const teacher = await pages.browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
     const teacherPage = await teacher.newPage();
     await signIn(teacherPage, 'demo.enseignant');
-    await teacherPage.goto(`${baseUrl}/${UAI}/scenarios`);
+    await teacherPage.goto(`${baseUrl}/${UAI}/scenarios/nouveau`);
     await teacherPage.getByLabel('Rechercher une compétence').fill('4.2.3');
     await teacherPage.getByRole('checkbox', { name: /^C423 / }).check();
     await teacherPage.getByRole('button', { name: 'Complexités de C423 : 0 cochée sur 2' }).click();

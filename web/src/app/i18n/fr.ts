@@ -1048,11 +1048,6 @@ export const fr = {
   referentials: {
     settingsLink: 'Référentiels (compléter les complexités et aléas)',
     breadcrumbLabel: "Fil d'Ariane",
-    preview: {
-      title: 'Aperçu du sélecteur de compétences',
-      intro:
-        "Essayez le choix des compétences, de leurs complexités et de leurs aléas tel qu'il se fera dans les scénarios et les évaluations. Rien n'est enregistré.",
-    },
     picker: {
       chooseTitle: 'Choisir les compétences',
       intro: "Référentiel : {referential}. Cliquez sur les titres pour dérouler l'arbre jusqu'aux compétences voulues, ou recherchez-les.",
