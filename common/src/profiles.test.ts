@@ -6,7 +6,7 @@ describe('modulesForProfiles', () => {
     expect(modulesForProfiles(['administrator'])).toEqual(['imports', 'users', 'access', 'settings']);
     expect(modulesForProfiles(['teacher'])).toEqual(['scenarios', 'evaluations', 'passport', 'dashboard']);
     expect(modulesForProfiles(['learner'])).toEqual(['evaluations', 'passport', 'dashboard']);
-    expect(modulesForProfiles(['parent'])).toEqual(['evaluations', 'dashboard']);
+    expect(modulesForProfiles(['parent'])).toEqual(['evaluations', 'passport', 'dashboard']);
     expect(modulesForProfiles([])).toEqual([]);
   });
 

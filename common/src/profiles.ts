@@ -19,7 +19,8 @@ const MODULES_BY_PROFILE: Record<Profile, readonly ModuleId[]> = {
   administrator: ['imports', 'users', 'access', 'settings'],
   teacher: ['scenarios', 'evaluations', 'passport', 'dashboard'],
   learner: ['evaluations', 'passport', 'dashboard'],
-  parent: ['evaluations', 'dashboard'],
+  // Parents read their children's passport too (read-only): it is what the CCF commission reads.
+  parent: ['evaluations', 'passport', 'dashboard'],
 };
 
 /** The union of the modules of a user's profiles, in the guide's order. */

@@ -36,7 +36,7 @@ describe('login and home page', () => {
   it.each([
     ['demo.enseignant', ['Gestion des scénarios', 'Gestion des évaluations', 'Passeport professionnel', 'Tableau de bord']],
     ['demo.apprenant', ['Gestion des évaluations', 'Passeport professionnel', 'Tableau de bord']],
-    ['demo.parent', ['Gestion des évaluations', 'Tableau de bord']],
+    ['demo.parent', ['Gestion des évaluations', 'Passeport professionnel', 'Tableau de bord']],
   ])('shows %s the tiles of its profile', async (login, tiles) => {
     await loginThroughForm(page, baseUrl, UAI, login, PASSWORD);
     expect(await tileNames()).toEqual(tiles);
