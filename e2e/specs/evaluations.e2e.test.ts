@@ -133,6 +133,27 @@ describe('Gestion des évaluations (teacher)', () => {
   }, 240_000);
 });
 
+describe('Évaluer à partir d’un scénario', () => {
+  it('opens the editor prefilled from the scenario, with the learners given, and keeps the link', async () => {
+    const page = pages.page;
+    await signIn(page, baseUrl, 'demo.enseignant');
+    const scenarios = await callApi<{ items: { id: string; title: string }[] }>(page, baseUrl, 'GET', '/api/v1/scenarios');
+    const scenario = await callApi<{ id: string; title: string; competencies: { competencyId: string }[] }>(page, baseUrl, 'GET', `/api/v1/scenarios/${scenarios.items[0]!.id}`);
+    const choices = await callApi<{ classes: { code: string; learners: { id: string }[] }[] }>(page, baseUrl, 'GET', '/api/v1/evaluations/choices');
+    const learners = choices.classes.find((c) => c.code === '1GA1')!.learners.slice(0, 2).map((l) => l.id);
+    await page.goto(`${baseUrl}/${UAI}/evaluations/nouvelle?scenario=${scenario.id}&learners=${learners.join(',')}`);
+    await page.getByText(`Préremplie à partir du scénario « ${scenario.title} ».`).waitFor();
+    await page.getByRole('heading', { name: `Compétences sélectionnées (${scenario.competencies.length})` }).waitFor();
+    await page.getByText('2 apprenants cochés').waitFor();
+    expect(await page.getByLabel("Titre de l'évaluation").inputValue()).toBe(scenario.title);
+    await page.getByRole('button', { name: "Valider la sélection puis passer à l'évaluation" }).click();
+    await grid().waitFor();
+    const created = await callApi<{ scenarioId: string; learners: unknown[] }>(page, baseUrl, 'GET', `/api/v1/evaluations/${page.url().split('/').pop()}`);
+    expect(created.scenarioId).toBe(scenario.id);
+    expect(created.learners).toHaveLength(2);
+  }, 120_000);
+});
+
 describe('Évaluations visibles (learner and parent)', () => {
   it('shows demo.apprenant and demo.parent only their own visible results', async () => {
     const page = pages.page;
