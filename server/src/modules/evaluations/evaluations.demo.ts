@@ -75,7 +75,7 @@ export async function seedEvaluationsDemo(tx: DbOrTx, ctx: DemoContext): Promise
       })
       .execute();
     const count = 2 + (p.i % 3);
-    const columns = [];
+    const columns: { columnId: string; competencyId: string }[] = [];
     for (let k = 0; k < count; k++) {
       // A few competencies come back often, so the dashboard has several pieces of evidence for each.
       const pool = competencies.slice(0, Math.min(8, competencies.length));

@@ -59,7 +59,7 @@ export async function seedSyntheticEvaluations(db: Db, establishmentId: string, 
         const evaluatedOn = new Date(start + rand() * (end - start)).toISOString().slice(0, 10);
         await tx
           .insertInto('evaluations')
-          .values({ id, establishment_id: establishmentId, author_id: teaching.teacher_id, scenario_id: null, title: `Évaluation synthétique ${k + 1}`, evaluated_on: evaluatedOn, school_year: schoolYear, is_visible: k % 2, created_at: at, updated_at: at, version: 1 })
+          .values({ id, establishment_id: establishmentId, author_id: teaching.teacher_id, scenario_id: null, title: `Évaluation synthétique ${k + 1}`, evaluated_on: evaluatedOn, school_year: schoolYear, is_visible: k % 2 === 0 ? 0 : 1, created_at: at, updated_at: at, version: 1 })
           .execute();
         const offset = Math.floor(rand() * competencies.length);
         const columns = Array.from({ length: PER_EVALUATION }, (_, j) => ({ id: newId(), competency_id: competencies[(offset + j * 5) % competencies.length]!.id }));
