@@ -148,6 +148,15 @@ describe('passport — teacher on a desktop (1280 px)', () => {
     await expectAccessible(page, 'passport-teacher-reviewed');
     await shot(page, 'desktop-situation');
 
+    // « Créer un scénario » from the situation: the scenario form opens prefilled (then back).
+    await page.getByRole('link', { name: 'Créer un scénario à partir de cette situation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nouveau scénario' }).waitFor();
+    await page.getByText(/^Prérempli à partir de la situation du passeport « Tri et enregistrement du courrier arrivé »/).waitFor();
+    expect(await page.getByLabel('Titre', { exact: false }).first().inputValue()).toBe('Tri et enregistrement du courrier arrivé');
+    await expectAccessible(page, 'scenario-from-situation');
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Tri et enregistrement du courrier arrivé' }).waitFor();
+
     // The CCF extract (pôle 3) lists the situation and its review.
     await page.getByRole('link', { name: /^Revenir au passeport de/ }).click();
     await page.getByLabel('Pôle').selectOption('3');

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { hasCode } from '../../app/api.ts';
 import { useCurrentUser } from '../../app/current-user.tsx';
 import { t } from '../../app/i18n/t.ts';
@@ -14,19 +14,40 @@ import { AttachmentList, AttachmentUpload } from './AttachmentList.tsx';
 import { scenarioPath } from './scenario-paths.ts';
 import { ScenarioForm, emptyValues, valuesOf, type ScenarioFormValues } from './ScenarioForm.tsx';
 import { useCreateScenario, useScenario, useUpdateScenario } from './scenarios.api.ts';
+import { useSituation } from '../passport/passport.api.ts';
 import './scenarios.css';
 
-/** `/:uai/scenarios/nouveau`: « Validez la création du scénario », then the attachments. */
+/**
+ * `/:uai/scenarios/nouveau`: « Validez la création du scénario », then the attachments.
+ * `?fromSituation=<id>` (« créer un scénario » in a learner's passport) opens it prefilled with the
+ * situation's title, context, conditions and competency with its complexities and hazards.
+ */
 export function ScenarioCreatePage() {
   const { establishment } = useCurrentUser();
   const navigate = useNavigate();
   const create = useCreateScenario();
   const path = scenarioPath(establishment.uai);
+  const [params] = useSearchParams();
+  const fromSituation = params.get('fromSituation') ?? undefined;
+  const situation = useSituation(fromSituation);
+  if (fromSituation && situation.isPending) return <PageLoader />;
+  const source = situation.data;
+  const initial = source
+    ? {
+        ...emptyValues(),
+        title: source.title,
+        isPrivate: true,
+        context: [source.context, source.conditions].filter((x) => x.trim()).join('\n\n'),
+        competencies: [{ competencyId: source.situation.competencyId, complexityIds: source.complexityIds, hazardIds: source.hazardIds }],
+      }
+    : emptyValues();
   return (
     <>
       <PageTitle>{t('scenarios.form.createTitle')}</PageTitle>
+      {source ? <Text mb="md">{t('scenarios.form.fromSituation', { title: source.title, code: source.situation.competencyCode })}</Text> : null}
+      {fromSituation && situation.isError ? <ErrorAlert error={situation.error} /> : null}
       <ScenarioForm
-        initial={emptyValues()}
+        initial={initial}
         submitLabel={t('scenarios.form.create')}
         pending={create.isPending}
         onCancel={() => void navigate(path.list)}

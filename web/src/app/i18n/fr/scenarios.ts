@@ -55,6 +55,7 @@ export const scenariosFr = {
   },
   form: {
     createTitle: 'Nouveau scénario',
+    fromSituation: 'Prérempli à partir de la situation du passeport « {title} » ({code}) : le scénario est privé tant que vous ne le rendez pas public.',
     editTitle: 'Modifier « {title} »',
     fieldsTitle: 'Description du scénario',
     title: 'Titre',
