@@ -3,7 +3,7 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_referentials.ts';
 import * as m0003 from './0003_accounts.ts';
 import * as m0004 from './0004_teaching.ts';
-import * as m0008 from './0008_dashboard.ts';
+import * as m0005 from './0005_dashboard.ts';
 
 /** Numbered migrations, in order. Never edit one after it has landed: add a new one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -11,7 +11,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_referentials': m0002,
   '0003_accounts': m0003,
   '0004_teaching': m0004,
-  '0008_dashboard': m0008,
+  '0005_dashboard': m0005,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
