@@ -64,6 +64,8 @@ export type AuditListResponse = z.infer<typeof AuditListResponseSchema>;
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.login': 'Connexion',
   'auth.logout': 'Déconnexion',
+  'auth.login_failed': 'Échec de connexion (mot de passe incorrect)',
+  'auth.login_locked': "Connexions suspendues après trop d'échecs (depuis cette adresse, ou depuis toute adresse inconnue du compte)",
   'auth.password_reset_requested': 'Demande de réinitialisation du mot de passe (mot de passe oublié)',
   'auth.password_reset_completed': 'Mot de passe réinitialisé par lien (mot de passe oublié)',
   'account.password_changed': 'Changement de son mot de passe',

@@ -57,7 +57,7 @@ describe('login', () => {
     }
   });
 
-  it('rotates the session id at every login', async () => {
+  it('rotates the session id at every login and revokes the former one', async () => {
     const u = await makeUser(ctx.deps, est.id);
     const c = new TestClient(ctx.app);
     await c.login(est.uai, u.login, DEFAULT_PASSWORD);
@@ -66,9 +66,12 @@ describe('login', () => {
     expect(c.cookie).not.toBe(first);
     const old = new TestClient(ctx.app);
     old.cookie = first;
-    expect((await old.get('/api/v1/auth/me')).statusCode).toBe(200); // both sessions are valid…
-    const other = new TestClient(ctx.app);
-    expect((await other.get('/api/v1/auth/me')).statusCode).toBe(401); // …but none without a cookie
+    // A new login in the same browser revokes the token its former cookie held (issue 9).
+    expect((await old.get('/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await c.get('/api/v1/auth/me')).statusCode).toBe(200);
+    // A login from another browser leaves the first one signed in.
+    await new TestClient(ctx.app).login(est.uai, u.login, DEFAULT_PASSWORD);
+    expect((await c.get('/api/v1/auth/me')).statusCode).toBe(200);
   });
 
   it('refuses hidden accounts', async () => {

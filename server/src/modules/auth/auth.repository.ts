@@ -16,22 +16,50 @@ export function findUserById(db: DbOrTx, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function countFailuresSince(db: DbOrTx, key: string, sinceIso: string): Promise<{ count: number; oldest: string | null }> {
+/** Failures recorded under a key since an instant: how many, the first and the last. */
+export async function failureStats(db: DbOrTx, key: string, sinceIso: string): Promise<{ count: number; oldest: string | null; latest: string | null }> {
   const row = await db
     .selectFrom('login_attempts')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest'), eb.fn.max('at').as('latest')])
     .where('key', '=', key)
     .where('at', '>=', sinceIso)
     .executeTakeFirst();
-  return { count: Number(row?.n ?? 0), oldest: (row?.oldest as string | null) ?? null };
+  return { count: Number(row?.n ?? 0), oldest: (row?.oldest as string | null) ?? null, latest: (row?.latest as string | null) ?? null };
+}
+
+export async function countFailuresSince(db: DbOrTx, key: string, sinceIso: string): Promise<{ count: number; oldest: string | null }> {
+  const { count, oldest } = await failureStats(db, key, sinceIso);
+  return { count, oldest };
 }
 
 export async function recordFailure(db: DbOrTx, key: string, at: string): Promise<void> {
   await db.insertInto('login_attempts').values({ id: newId(), key, at }).execute();
 }
 
+export async function hasAttemptKey(db: DbOrTx, key: string, sinceIso: string): Promise<boolean> {
+  const row = await db.selectFrom('login_attempts').select('id').where('key', '=', key).where('at', '>=', sinceIso).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Records one attempt under each key; returns the rows' ids (to take them back on success). */
+export async function recordAttempts(db: DbOrTx, keys: string[], at: string): Promise<string[]> {
+  const rows = keys.map((key) => ({ id: newId(), key, at }));
+  await db.insertInto('login_attempts').values(rows).execute();
+  return rows.map((r) => r.id);
+}
+
+export async function deleteAttempts(db: DbOrTx, ids: string[]): Promise<void> {
+  if (ids.length > 0) await db.deleteFrom('login_attempts').where('id', 'in', ids).execute();
+}
+
 export async function clearFailures(db: DbOrTx, key: string): Promise<void> {
   await db.deleteFrom('login_attempts').where('key', '=', key).execute();
+}
+
+/** Marks an address as known for an account (a successful login from it), replacing the former mark. */
+export async function markKnownAddress(db: DbOrTx, key: string, at: string): Promise<void> {
+  await db.deleteFrom('login_attempts').where('key', '=', key).execute();
+  await db.insertInto('login_attempts').values({ id: newId(), key, at }).execute();
 }
 
 export async function pruneFailures(db: DbOrTx, beforeIso: string): Promise<void> {

@@ -11,7 +11,7 @@ import {
 import type { Deps } from '../../deps.ts';
 import { currentUser } from '../../http/guard.ts';
 import { anonymousContext } from '../../http/request-context.ts';
-import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.ts';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../http/session-cookie.ts';
 import { presentMe } from './auth.presenter.ts';
 import * as usecases from './auth.usecases.ts';
 
@@ -35,6 +35,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
       const { token, user } = await usecases.login(deps, anonymousContext(request, deps), {
         ...request.body,
         userAgent: request.headers['user-agent'] ?? null,
+        previousSessionToken: request.cookies[SESSION_COOKIE] ?? null,
       });
       setSessionCookie(reply, deps.config, token);
       return { ...presentMe(user), mustChangePassword: user.mustChangePassword };

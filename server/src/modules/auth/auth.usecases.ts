@@ -10,15 +10,9 @@ import { markLoggedIn } from '../users/accounts.repository.ts';
 import * as repo from './auth.repository.ts';
 import { profilesOf, type SessionUser } from './auth.presenter.ts';
 import { checkUserPassword } from './passwords.ts';
+import { pruneAttempts, releaseAttempt, reserveAttempt, throttleKeys } from './auth.throttle.ts';
+import { traceFailure } from './auth.trace.ts';
 
-/** Lockout: 10 failures in 15 minutes for one account. */
-export const ACCOUNT_MAX_FAILURES = 10;
-/**
- * Per address the limit is higher: a whole school often reaches us through one NAT address,
- * and a class mistyping first passwords must not lock everyone out.
- */
-export const ADDRESS_MAX_FAILURES = 50;
-export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 /** Sessions end after 2 hours without activity, and 12 hours after login in any case. */
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
@@ -26,46 +20,30 @@ const TOUCH_EVERY_MS = 60 * 1000;
 
 export const hashToken = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
 
-export type LoginInput = { uai: string; login: string; password: string; userAgent: string | null };
+export type LoginInput = { uai: string; login: string; password: string; userAgent: string | null; previousSessionToken?: string | null };
 
 export async function login(deps: Deps, ctx: AnonymousContext, input: LoginInput): Promise<{ token: string; user: SessionUser }> {
   const now = ctx.at;
-  const since = nowIso(new Date(now.getTime() - FAILURE_WINDOW_MS));
   const establishment = await findEstablishmentByUai(deps.db, input.uai.trim());
   const loginName = input.login.trim().toLowerCase();
-  const accountKey = `account:${establishment?.id ?? input.uai.trim().toUpperCase()}:${loginName}`;
-  const addressKey = `address:${ctx.ip ?? 'unknown'}`;
-
-  const [account, address] = await Promise.all([
-    repo.countFailuresSince(deps.db, accountKey, since),
-    repo.countFailuresSince(deps.db, addressKey, since),
-  ]);
-  const blockedBy =
-    account.count >= ACCOUNT_MAX_FAILURES ? account.oldest : address.count >= ADDRESS_MAX_FAILURES ? address.oldest : null;
-  if (blockedBy) {
-    const retryMs = Math.max(0, new Date(blockedBy).getTime() + FAILURE_WINDOW_MS - now.getTime());
-    const minutes = Math.max(1, Math.ceil(retryMs / 60000));
-    throw new AppError(
-      429,
-      'auth.too_many_attempts',
-      `Trop de tentatives de connexion. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
-      { retryAfterSeconds: Math.ceil(retryMs / 1000) },
-    );
-  }
+  const keys = throttleKeys(establishment?.id ?? input.uai.trim().toUpperCase(), loginName, ctx.ip);
+  const reservation = await reserveAttempt(deps, ctx, keys);
 
   const user = establishment ? await repo.findLoginUser(deps.db, establishment.id, loginName) : undefined;
   const ok = await checkUserPassword(user, input.password);
   const at = nowIso(now);
   if (!ok || !user || !establishment) {
-    await repo.recordFailure(deps.db, accountKey, at);
-    await repo.recordFailure(deps.db, addressKey, at);
+    await traceFailure(deps, ctx, { establishmentId: establishment?.id ?? null, userId: user?.id ?? null, login: loginName, reservation });
     throw new AppError(401, 'auth.invalid_credentials');
   }
 
   const token = crypto.randomBytes(32).toString('base64url');
   const sessionId = hashToken(token);
   await inTransaction(deps.db, async (tx) => {
-    await repo.clearFailures(tx, accountKey);
+    await releaseAttempt(tx, keys, reservation, at);
+    // A new login in the same browser ends the session its former cookie held.
+    const previous = input.previousSessionToken;
+    if (previous && previous.length <= 200) await repo.deleteSession(tx, hashToken(previous));
     await repo.insertSession(tx, {
       id: sessionId,
       userId: user.id,
@@ -78,7 +56,7 @@ export async function login(deps: Deps, ctx: AnonymousContext, input: LoginInput
     await markLoggedIn(tx, user.id, at);
     await recordAudit(tx, { establishmentId: establishment.id, actorId: user.id, action: 'auth.login', ip: ctx.ip, at });
   });
-  if (Math.random() < 0.05) await repo.pruneFailures(deps.db, since);
+  if (Math.random() < 0.05) await pruneAttempts(deps, now);
 
   const mustChange = user.must_change_password === 1 || user.password_hash === null;
   return {
