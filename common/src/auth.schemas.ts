@@ -59,6 +59,8 @@ export const ChangePasswordRequestSchema = z.object({
 });
 export const ChangeEmailRequestSchema = z.object({
   email: z.string().trim().max(254).pipe(z.email()),
+  /** A stolen session alone must not be enough to divert the account's mails (issue 9). */
+  currentPassword: z.string().min(1).max(200),
 });
 
 export const ErrorResponseSchema = z.object({

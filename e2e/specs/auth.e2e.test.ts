@@ -104,11 +104,17 @@ describe('Mon compte', () => {
     await page.getByRole('link', { name: 'Mon compte' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mon compte' }).waitFor();
     await expectAccessible(page, 'account');
-    await page.getByLabel('Nouvelle adresse électronique').fill('lucas.bernard@exemple.fr');
-    await page.getByRole('button', { name: "Enregistrer l'adresse électronique" }).click();
+    // Changing the address asks for the current password (issue 9).
+    const emailForm = page.locator('form').filter({ has: page.getByLabel('Nouvelle adresse électronique') });
+    await emailForm.getByLabel('Nouvelle adresse électronique').fill('lucas.bernard@exemple.fr');
+    await emailForm.getByRole('button', { name: "Enregistrer l'adresse électronique" }).click();
+    await emailForm.getByText('Saisissez votre mot de passe actuel.').waitFor();
+    await emailForm.getByLabel('Mot de passe actuel').fill('premier-secret-1');
+    await emailForm.getByRole('button', { name: "Enregistrer l'adresse électronique" }).click();
     await page.getByText('lucas.bernard@exemple.fr').first().waitFor();
 
-    await page.getByLabel('Mot de passe actuel').fill('premier-secret-1');
+    const passwordForm = page.locator('form').filter({ has: page.getByLabel('Nouveau mot de passe') });
+    await passwordForm.getByLabel('Mot de passe actuel').fill('premier-secret-1');
     await page.getByLabel('Nouveau mot de passe').fill('second-secret-2');
     await page.getByLabel('Confirmer le mot de passe').fill('second-secret-2');
     await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();

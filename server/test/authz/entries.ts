@@ -77,7 +77,7 @@ export const ENTRIES: Record<string, Entry> = {
   'GET /api/v1/auth/default-establishment': { who: 'public', scoped: false, ok: [200, 404], request: () => json('GET', '/api/v1/auth/default-establishment') },
   // Account routes act on the signed-in user only (no id in the request): no one else's object to ask for.
   'PUT /api/v1/account/password': { who: 'any', scoped: false, ok: [204], request: () => json('PUT', '/api/v1/account/password', { currentPassword: 'mot-de-passe-test', newPassword: 'un-autre-secret-42' }) },
-  'PUT /api/v1/account/email': { who: 'any', scoped: false, ok: [204], request: () => json('PUT', '/api/v1/account/email', { email: 'nouvelle@example.org' }) },
+  'PUT /api/v1/account/email': { who: 'any', scoped: false, ok: [204], request: () => json('PUT', '/api/v1/account/email', { email: 'nouvelle@example.org', currentPassword: 'mot-de-passe-test' }) },
 
   'POST /api/v1/imports/teachers/analysis': { who: ADMIN, scoped: false, request: (s) => stsUpload(s) },
   'POST /api/v1/imports/learners/analysis': { who: ADMIN, scoped: false, request: (s) => learnersUpload(s) },

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TestClient, type TestContext } from '../../../test/harness.ts';
 import { DEFAULT_PASSWORD, makeEstablishment, makeUser } from '../../../test/factories.ts';
+import { newId } from '../../util/ids.ts';
+import { insertResetToken } from '../password-reset/password-reset.repository.ts';
 
 let ctx: TestContext;
 let est: { id: string; uai: string };
@@ -16,6 +19,18 @@ async function signedIn(extra: Parameters<typeof makeUser>[2] = {}) {
   await c.login(est.uai, u.login, DEFAULT_PASSWORD);
   return { u, c };
 }
+
+/** A reset link asked for earlier (perhaps by whoever stole the session), still pending. */
+const pendingLink = (userId: string) =>
+  insertResetToken(ctx.db, {
+    id: newId(),
+    establishmentId: est.id,
+    userId,
+    tokenHash: createHash('sha256').update(newId()).digest('hex'),
+    createdAt: '2026-11-28T08:30:00.000Z',
+    expiresAt: '2026-11-28T09:30:00.000Z',
+    ip: null,
+  });
 
 describe('Mon compte: password', () => {
   it('asks for the current password', async () => {
@@ -57,17 +72,47 @@ describe('Mon compte: password', () => {
 describe('Mon compte: e-mail', () => {
   it('validates and saves the address, audited', async () => {
     const { u, c } = await signedIn();
-    const bad = await c.put('/api/v1/account/email', { email: 'pas-une-adresse' });
+    const bad = await c.put('/api/v1/account/email', { email: 'pas-une-adresse', currentPassword: DEFAULT_PASSWORD });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('common.validation');
-    expect((await c.put('/api/v1/account/email', { email: 'prof@ac-poitiers.fr' })).statusCode).toBe(204);
+    expect((await c.put('/api/v1/account/email', { email: 'prof@ac-poitiers.fr', currentPassword: DEFAULT_PASSWORD })).statusCode).toBe(204);
     expect((await c.get('/api/v1/auth/me')).json().user.email).toBe('prof@ac-poitiers.fr');
     const audit = await ctx.db.selectFrom('audit_log').select(['action', 'details']).where('actor_id', '=', u.id).where('action', '=', 'account.email_changed').execute();
     expect(audit).toHaveLength(1);
   });
 
+  it('asks for the current password, tells the former address, and cancels pending reset links (issue 9)', async () => {
+    const { u, c } = await signedIn({ email: 'ancienne@example.org' });
+    await pendingLink(u.id);
+    const pending = () =>
+      ctx.db.selectFrom('password_reset_tokens').select('id').where('user_id', '=', u.id).where('used_at', 'is', null).execute();
+    expect(await pending()).toHaveLength(1);
+
+    const refused = await c.put('/api/v1/account/email', { email: 'pirate@example.org', currentPassword: 'devine' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.code).toBe('account.wrong_current_password');
+    expect((await c.put('/api/v1/account/email', { email: 'pirate@example.org' })).statusCode).toBe(400);
+    expect((await ctx.db.selectFrom('users').select('email').where('id', '=', u.id).executeTakeFirstOrThrow()).email).toBe('ancienne@example.org');
+
+    expect((await c.put('/api/v1/account/email', { email: 'nouvelle@example.org', currentPassword: DEFAULT_PASSWORD })).statusCode).toBe(204);
+    expect(await pending()).toHaveLength(0);
+    const notice = await ctx.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', 'ancienne@example.org').where('kind', '=', 'account.email_changed').execute();
+    expect(notice).toHaveLength(1);
+    expect(notice[0]!.text_body).toContain('nouvelle@example.org');
+  });
+
+  it('a password change cancels pending reset links (issue 9)', async () => {
+    const { u, c } = await signedIn({ email: 'moi@example.org' });
+    await pendingLink(u.id);
+    const pending = () =>
+      ctx.db.selectFrom('password_reset_tokens').select('id').where('user_id', '=', u.id).where('used_at', 'is', null).execute();
+    expect(await pending()).toHaveLength(1);
+    expect((await c.put('/api/v1/account/password', { currentPassword: DEFAULT_PASSWORD, newPassword: 'tout-nouveau-43' })).statusCode).toBe(204);
+    expect(await pending()).toHaveLength(0);
+  });
+
   it('needs a session', async () => {
-    const res = await new TestClient(ctx.app).put('/api/v1/account/email', { email: 'a@b.fr' });
+    const res = await new TestClient(ctx.app).put('/api/v1/account/email', { email: 'a@b.fr', currentPassword: DEFAULT_PASSWORD });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('auth.unauthenticated');
   });

@@ -40,7 +40,7 @@ export async function accountRoutes(app: FastifyInstance, deps: Deps): Promise<v
       },
     },
     async (request, reply) => {
-      await usecases.changeEmail(deps, requestContext(request, deps), request.body.email);
+      await usecases.changeEmail(deps, requestContext(request, deps), request.body);
       return reply.code(204).send(null);
     },
   );

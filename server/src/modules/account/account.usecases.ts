@@ -7,7 +7,11 @@ import { nowIso } from '../../util/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { deleteUserSessions, findUserById } from '../auth/auth.repository.ts';
 import { checkUserPassword, hashPassword, safeEqual } from '../auth/passwords.ts';
+import { findEstablishmentById } from '../establishments/establishments.repository.ts';
+import { enqueueMail } from '../mail/mail.repository.ts';
+import { invalidateUserTokens } from '../password-reset/password-reset.repository.ts';
 import { setEmail, setPassword } from '../users/accounts.repository.ts';
+import { emailChangedNoticeMail } from './account.mails.ts';
 
 /** Validates a new password against the policy; throws the matching French error. */
 export function assertPasswordPolicy(password: string, birthDate: string | null): void {
@@ -33,6 +37,8 @@ export async function changePassword(
     await setPassword(tx, user.id, passwordHash, at);
     // Every other session of this account ends: whoever knew the old password is out.
     await deleteUserSessions(tx, user.id, user.sessionId);
+    // A reset link asked for before the change (perhaps by whoever held the old password) dies.
+    await invalidateUserTokens(tx, user.id, at);
     await recordAudit(tx, {
       establishmentId: user.establishmentId,
       actorId: user.id,
@@ -45,18 +51,36 @@ export async function changePassword(
   });
 }
 
-export async function changeEmail(deps: Deps, ctx: RequestContext, email: string): Promise<void> {
+/**
+ * Changing the address asks for the current password (a stolen session is not enough to divert
+ * the reset mails), tells the former address, and cancels the reset links already sent.
+ */
+export async function changeEmail(deps: Deps, ctx: RequestContext, input: { email: string; currentPassword: string }): Promise<void> {
   const { actor: user, ip } = ctx;
+  const row = await findUserById(deps.db, user.id);
+  if (!row || !(await checkUserPassword(row, input.currentPassword))) throw badRequest('account.wrong_current_password');
   const at = nowIso(ctx.at);
   await inTransaction(deps.db, async (tx) => {
-    await setEmail(tx, user.id, email, at);
+    await setEmail(tx, user.id, input.email, at);
+    await invalidateUserTokens(tx, user.id, at);
+    if (row.email && row.email.toLowerCase() !== input.email.toLowerCase()) {
+      const establishment = await findEstablishmentById(tx, user.establishmentId);
+      const notice = emailChangedNoticeMail({
+        establishmentName: establishment?.name ?? '',
+        login: user.login,
+        firstName: user.firstName,
+        lastName: user.lastName,
+        newEmail: input.email,
+      });
+      await enqueueMail(tx, { establishmentId: user.establishmentId, to: row.email, ...notice }, at);
+    }
     await recordAudit(tx, {
       establishmentId: user.establishmentId,
       actorId: user.id,
       action: 'account.email_changed',
       targetType: 'user',
       targetId: user.id,
-      details: { from: user.email, to: email },
+      details: { from: row.email, to: input.email },
       ip,
       at,
     });

@@ -111,13 +111,13 @@ describe('initial passwords (docs/design.md §4)', () => {
     const me = await c.get('/api/v1/auth/me');
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ login: u.login, profiles: ['learner'], modules: ['evaluations', 'passport', 'dashboard'], mustChangePassword: true });
-    const blocked = await c.put('/api/v1/account/email', { email: 'a@b.fr' });
+    const blocked = await c.put('/api/v1/account/email', { email: 'a@b.fr', currentPassword: '05042009' });
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('auth.password_change_required');
     const changed = await c.put('/api/v1/account/password', { currentPassword: '05042009', newPassword: 'un-nouveau-secret' });
     expect(changed.statusCode).toBe(204);
     expect((await c.get('/api/v1/auth/me')).json().user.mustChangePassword).toBe(false);
-    expect((await c.put('/api/v1/account/email', { email: 'a@b.fr' })).statusCode).toBe(204);
+    expect((await c.put('/api/v1/account/email', { email: 'a@b.fr', currentPassword: 'un-nouveau-secret' })).statusCode).toBe(204);
     // The birth date no longer works; the new password does.
     const again = new TestClient(ctx.app);
     expect((await again.post('/api/v1/auth/login', { uai: est.uai, login: u.login, password: '05042009' })).statusCode).toBe(401);
@@ -199,10 +199,10 @@ describe('Origin check', () => {
     const u = await makeUser(ctx.deps, est.id);
     const c = new TestClient(ctx.app);
     await c.login(est.uai, u.login, DEFAULT_PASSWORD);
-    const evil = await c.request({ method: 'PUT', url: '/api/v1/account/email', payload: { email: 'x@y.fr' }, headers: { origin: 'https://evil.example' } });
+    const evil = await c.request({ method: 'PUT', url: '/api/v1/account/email', payload: { email: 'x@y.fr', currentPassword: DEFAULT_PASSWORD }, headers: { origin: 'https://evil.example' } });
     expect(evil.statusCode).toBe(403);
     expect(evil.json().error.code).toBe('auth.origin_mismatch');
-    const none = await ctx.app.inject({ method: 'PUT', url: '/api/v1/account/email', payload: { email: 'x@y.fr' }, headers: { cookie: c.cookie! } });
+    const none = await ctx.app.inject({ method: 'PUT', url: '/api/v1/account/email', payload: { email: 'x@y.fr', currentPassword: DEFAULT_PASSWORD }, headers: { cookie: c.cookie! } });
     expect(none.statusCode).toBe(403);
     const row = await ctx.db.selectFrom('users').select('email').where('id', '=', u.id).executeTakeFirstOrThrow();
     expect(row.email).toBeNull();

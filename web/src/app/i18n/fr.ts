@@ -103,10 +103,11 @@ export const fr = {
       title: "Changer d'adresse électronique",
       label: 'Nouvelle adresse électronique',
       description: 'Par exemple prenom.nom@exemple.fr',
+      currentDescription: "Pour protéger votre compte. Un avis est envoyé à votre ancienne adresse, et les liens de réinitialisation déjà envoyés ne fonctionnent plus.",
       required: 'Saisissez une adresse électronique.',
       invalid: 'Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.fr.',
       submit: "Enregistrer l'adresse électronique",
-      success: 'Votre adresse électronique est enregistrée.',
+      success: 'Votre adresse électronique est enregistrée. Un avis a été envoyé à votre ancienne adresse.',
     },
     passwordForm: {
       title: 'Changer de mot de passe',

@@ -14,8 +14,8 @@ export function useChangePassword() {
 export function useChangeEmail() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (email: string) => api.put<void>('/api/v1/account/email', { email }),
-    onSuccess: (_result, email) => {
+    mutationFn: (input: { email: string; currentPassword: string }) => api.put<void>('/api/v1/account/email', input),
+    onSuccess: (_result, { email }) => {
       queryClient.setQueryData<MeResponse | null>(ME_KEY, (me) => (me ? { ...me, user: { ...me.user, email } } : me));
       void queryClient.invalidateQueries({ queryKey: ME_KEY });
     },
