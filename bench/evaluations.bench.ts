@@ -1,5 +1,5 @@
 /**
- * Evaluations benchmark (issue 13), SQLite on disk: a school seeded through the real import path
+ * Evaluations benchmark, SQLite on disk: a school seeded through the real import path
  * (`cerise seed`: 1,000 learners) and about 100,000 results (`seedSyntheticEvaluations`), then a
  * 35 × 12 evaluation of a class: saving the full grid (420 cells changed at once, per-cell merge,
  * one transaction) and opening it (the whole grid with its learners, competencies and results),

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /*
- * Dashboard (issue 15): a covering index for the evidence of a class. A class view reads every
+ * Dashboard: a covering index for the evidence of a class. A class view reads every
  * result of 35 learners (~6,000 rows); fetching each row from the table costs far more than
  * reading the index alone, so the index carries every column the class views compute from.
  */

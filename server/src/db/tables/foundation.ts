@@ -77,7 +77,10 @@ export interface MailOutboxTable {
   establishment_id: string | null;
   to_address: string;
   subject: string;
+  /** Holds SECRET_PLACEHOLDER where the secret goes (modules/mail/mail.secrets.ts). */
   text_body: string;
+  /** The reset link or temporary password, until the mail is sent; never shown. */
+  secret: string | null;
   kind: string;
   status: 'pending' | 'sent' | 'failed';
   attempts: number;

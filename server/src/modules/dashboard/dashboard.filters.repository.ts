@@ -1,7 +1,7 @@
 import type { Db, DbOrTx, Tx } from '../../db/schema.ts';
 import { newId } from '../../util/ids.ts';
 
-/** A teacher's saved dashboard filters (guide § 3.8.2); always read through their owner. */
+/** A teacher's saved dashboard filters (docs/guide.md § 3.8.2); always read through their owner. */
 
 export async function listFilters(db: DbOrTx, establishmentId: string, ownerId: string) {
   const filters = await db

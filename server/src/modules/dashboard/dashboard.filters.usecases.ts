@@ -7,7 +7,7 @@ import { nowIso } from '../../util/ids.ts';
 import * as repo from './dashboard.filters.repository.ts';
 
 /*
- * A teacher's saved filters (guide § 3.8.2: « Créer un filtre », « Modifier le filtre »,
+ * A teacher's saved filters (docs/guide.md § 3.8.2: « Créer un filtre », « Modifier le filtre »,
  * « Supprimer le filtre »). A filter belongs to its author: anyone else gets 404. The version is a
  * digest of the saved content, so a save from a stale screen is refused with 409.
  */

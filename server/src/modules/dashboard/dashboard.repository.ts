@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../db/schema.ts';
 
 /*
  * Reads of the dashboard (read-only on the evaluations' and passport's tables): one query per
- * kind of row for a set of learners, never one per competency (DESIGN §7).
+ * kind of row for a set of learners, never one per competency (docs/design.md §7).
  */
 
 export function findSettingsJson(db: DbOrTx, establishmentId: string) {

@@ -31,7 +31,7 @@ const teachers = { profiles: ['teacher' as const] };
 const parents = { profiles: ['parent' as const] };
 const errors = { 400: ErrorWithDetailsResponseSchema, 404: ErrorWithDetailsResponseSchema, 409: ErrorWithDetailsResponseSchema };
 
-/** Tableau de bord (guide § 3.8) and the CCF decision aid (DESIGN §6). */
+/** Tableau de bord (docs/guide.md § 3.8) and the CCF decision aid (docs/design.md §6). */
 export async function dashboardRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 

@@ -13,7 +13,7 @@ import { presentLearnerDashboard } from './dashboard.presenter.ts';
 import * as repo from './dashboard.repository.ts';
 
 /*
- * Tableau de bord (guide § 3.8, DESIGN §5–§6). Who may read a learner's dashboard: the learner,
+ * Tableau de bord (docs/guide.md § 3.8, docs/design.md §5–§6). Who may read a learner's dashboard: the learner,
  * their parents, their teachers this year, administrators (learnerReadableBy: otherwise 404).
  * Every read by someone other than the learner goes to the audit log.
  */

@@ -1,7 +1,7 @@
 import type { Profile } from '@cerise/common';
 
 /**
- * Who may do what with an evaluation (issue 13). Pure: the facts come from the use cases.
+ * Who may do what with an evaluation. Pure: the facts come from the use cases.
  *
  * - edit (definition, results, comments): its author and the co-authors the author added;
  * - read the whole grid: also the other teachers who teach one of its learners this school year,

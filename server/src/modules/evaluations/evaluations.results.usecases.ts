@@ -17,7 +17,7 @@ type Conflict = SaveResultsResponse['conflicts'][number];
 export const saveHooks: { midway?: () => void | Promise<void> } = {};
 
 /**
- * Saves a batch of cell changes, merged per cell (issue 13): a cell whose stored version is still
+ * Saves a batch of cell changes, merged per cell: a cell whose stored version is still
  * `baseVersion` takes the new value; a cell someone else changed since is not touched and comes
  * back as a conflict with their value (unless they chose the same level). Cells of learners or
  * competencies no longer in the evaluation are reported as discarded. One short transaction.

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   CreateEvaluationRequestSchema,
   DeleteEvaluationQuerySchema,
@@ -37,7 +38,7 @@ const readers = { profiles: ['teacher' as const, 'administrator' as const] };
 const learnerSideAuth = { profiles: ['learner' as const, 'parent' as const] };
 const errors = { 400: ErrorWithDetailsResponseSchema, 403: ErrorWithDetailsResponseSchema, 404: ErrorWithDetailsResponseSchema, 409: ErrorWithDetailsResponseSchema };
 
-/** Gestion des évaluations (guide § 3.6): HTTP only; the rules are in the use cases and the policy. */
+/** Gestion des évaluations (docs/guide.md § 3.6): HTTP only; the rules are in the use cases and the policy. */
 export async function evaluationsRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   registerItemUsageChecker('evaluations', usedItems);
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -74,10 +75,10 @@ export async function evaluationsRoutes(app: FastifyInstance, deps: Deps): Promi
 
   r.delete(
     '/api/v1/evaluations/:id',
-    { config: { auth: teacher }, schema: { tags, summary: "Supprimer une évaluation et ses résultats (l'auteur ; journalisé)", params: EvaluationIdParamsSchema, querystring: DeleteEvaluationQuerySchema, response: { 204: { type: 'null' }, ...errors } } },
+    { config: { auth: teacher }, schema: { tags, summary: "Supprimer une évaluation et ses résultats (l'auteur ; journalisé)", params: EvaluationIdParamsSchema, querystring: DeleteEvaluationQuerySchema, response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
       await usecases.deleteEvaluation(deps, requestContext(request, deps), request.params.id, request.query.version);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 

@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import { PDF_FONTS } from '../../util/pdf-fonts.ts';
 
 /**
- * The blank evaluation sheet (guide § 3.6.2, « fiche d'évaluation vierge »): the title, the date,
+ * The blank evaluation sheet (docs/guide.md § 3.6.2, « fiche d'évaluation vierge »): the title, the date,
  * the competencies with their complexities and hazards, then one row per learner with a box per
  * level (its key letter printed inside, so it reads in black and white) and room for a comment.
  * A4 landscape; competencies beyond 7 go to a further table, the learners' names repeated.

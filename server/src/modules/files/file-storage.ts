@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 
 /**
- * Where attachment bytes live (DESIGN §4, §7): a port, so that an object-storage adapter (S3,
+ * Where attachment bytes live (docs/design.md §4, §7): a port, so that an object-storage adapter (S3,
  * Swift…) can replace the local folder when several app processes serve one database.
  *
  * The contract is deliberately narrow, four calls an object store has natively:

@@ -11,7 +11,7 @@ import { attachmentKey } from './file-storage.ts';
 import { deleteFiles, findFile, findFileByHash, insertFile, unreferencedFiles } from './files.repository.ts';
 
 /**
- * Attachments (DESIGN §4): checked by content, size-limited, stored once per establishment by
+ * Attachments (docs/design.md §4): checked by content, size-limited, stored once per establishment by
  * SHA-256 through the storage port, and reachable only through the routes of the module that
  * owns them (scenarios, passport), which check who may see their owner first.
  */

@@ -2,6 +2,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Deps } from '../../deps.ts';
 import { nowIso } from '../../util/ids.ts';
 import * as repo from './mail.repository.ts';
+import { textToSend } from './mail.secrets.ts';
 
 /** Backoff after the n-th failure: 30 s, 1 min, 2 min… capped at 1 hour. A mail is never dropped. */
 export function retryDelayMs(attempts: number): number {
@@ -33,7 +34,7 @@ export function createMailDispatcher(deps: Deps, opts: { intervalMs?: number; tr
       const claimed = await repo.claimMail(deps.db, mail.id, mail.next_attempt_at, nowIso(new Date(now.getTime() + LEASE_MS)));
       if (!claimed) continue;
       try {
-        await transporter.sendMail({ from: deps.config.mailFrom, to: mail.to_address, subject: mail.subject, text: mail.text_body });
+        await transporter.sendMail({ from: deps.config.mailFrom, to: mail.to_address, subject: mail.subject, text: textToSend(mail.text_body, mail.secret) });
         await repo.markSent(deps.db, mail.id, nowIso(deps.now()));
         sent++;
       } catch (err) {

@@ -7,6 +7,8 @@ export type OutgoingMail = {
   subject: string;
   text: string;
   kind: string;
+  /** Put in the text at SECRET_PLACEHOLDER when sending only (mail.secrets.ts). */
+  secret?: string | null;
 };
 
 /** Queues a mail, in the caller's transaction: it goes out only if the change commits. */
@@ -20,6 +22,7 @@ export async function enqueueMail(db: DbOrTx, mail: OutgoingMail, at: string): P
       to_address: mail.to,
       subject: mail.subject,
       text_body: mail.text,
+      secret: mail.secret ?? null,
       kind: mail.kind,
       status: 'pending',
       attempts: 0,
@@ -58,7 +61,7 @@ export async function claimMail(db: DbOrTx, id: string, expectedNext: string, le
 export async function markSent(db: DbOrTx, id: string, at: string): Promise<void> {
   await db
     .updateTable('mail_outbox')
-    .set((eb) => ({ status: 'sent', sent_at: at, attempts: eb('attempts', '+', 1), last_error: null }))
+    .set((eb) => ({ status: 'sent', sent_at: at, attempts: eb('attempts', '+', 1), last_error: null, secret: null }))
     .where('id', '=', id)
     .execute();
 }

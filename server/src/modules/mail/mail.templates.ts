@@ -1,3 +1,5 @@
+import { SECRET_PLACEHOLDER } from './mail.secrets.ts';
+
 /**
  * The two credential mails (docs/design.md §4): the login in one, the password in the other. The same
  * pair serves a new account (`credentials.*`) and a reset by the administrator (`password_reset.*`).
@@ -10,7 +12,7 @@ export function credentialMails(p: {
   firstName: string;
   lastName: string;
   reason?: 'created' | 'reset';
-}): { subject: string; text: string; kind: string }[] {
+}): { subject: string; text: string; kind: string; secret?: string }[] {
   const hello = `Bonjour ${p.firstName} ${p.lastName},`;
   const reset = p.reason === 'reset';
   const kind = reset ? 'password_reset' : 'credentials';
@@ -32,7 +34,8 @@ export function credentialMails(p: {
     {
       kind: `${kind}.password`,
       subject: `Cerise Pro — votre mot de passe (${p.establishmentName})`,
-      text: `${hello}\n\nVotre mot de passe provisoire Cerise Pro : ${p.password}\n\n${after}\n\nCerise Pro`,
+      text: `${hello}\n\nVotre mot de passe provisoire Cerise Pro : ${SECRET_PLACEHOLDER}\n\n${after}\n\nCerise Pro`,
+      secret: p.password,
     },
   ];
 }

@@ -2,6 +2,7 @@ import type { MailListResponse } from '@cerise/common';
 import type { RequestContext } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import { listMails } from './mail.repository.ts';
+import { textToShow } from './mail.secrets.ts';
 
 /**
  * The establishment's mail outbox, newest first, one page: without SMTP_URL the mails stay here
@@ -15,7 +16,7 @@ export async function listOutbox(deps: Deps, ctx: RequestContext, paging: { page
       id: m.id,
       to: m.to_address,
       subject: m.subject,
-      text: m.text_body,
+      text: textToShow(m.text_body, m.status),
       kind: m.kind,
       status: m.status,
       attempts: m.attempts,

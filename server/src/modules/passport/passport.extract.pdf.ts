@@ -3,7 +3,7 @@ import { LEVEL_BY_CODE } from '@cerise/common';
 import { PDF_FONTS } from '../../util/pdf-fonts.ts';
 
 /**
- * The passport extract for the CCF file (issue 14): one learner, one pôle or all, laid out as
+ * The passport extract for the CCF file: one learner, one pôle or all, laid out as
  * an exam commission reads it — a cover with the learner and a summary table, then each
  * situation: its identification, the BAC PRO part, the BEP MSA part, the reviews and the
  * list of attachments. Pure: the data is loaded by passport.extract.ts.

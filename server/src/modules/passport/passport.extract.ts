@@ -12,7 +12,7 @@ import * as repo from './passport.repository.ts';
 import { divisionLearners } from './passport.teacher.usecases.ts';
 
 /**
- * CCF extracts (issue 14): a PDF per learner for one pôle or all, and a ZIP of a class's PDFs.
+ * CCF extracts: a PDF per learner for one pôle or all, and a ZIP of a class's PDFs.
  * The data is read here (with the policy and the audit); the PDFs are drawn in a worker thread.
  */
 

@@ -2,7 +2,7 @@ import type { Profile } from '@cerise/common';
 import { canActAsTeacherOf, canReadLearner, type Decision, type LearnerRelation } from '../relations/learner-access.policy.ts';
 
 /**
- * Who may do what with a learner's passport (issue 14), on top of the learner-access policy:
+ * Who may do what with a learner's passport, on top of the learner-access policy:
  * - read: the learner, their parents (read-only), their teachers this school year, administrators;
  * - write (create, modify, delete situations and attachments): the learner alone;
  * - review (review, block/unblock a competency, adjust complexities and hazards): their teachers.

@@ -40,7 +40,7 @@ const STAFF = { profiles: ['teacher' as const, 'administrator' as const] };
 const errors = { 400: ErrorWithDetailsResponseSchema, 404: ErrorWithDetailsResponseSchema, 409: ErrorWithDetailsResponseSchema };
 const detail = { 200: SituationDetailSchema, ...errors };
 
-/** HTTP routes of the passport module (guide §§ 3.7–3.8): validate, call a use case, present. */
+/** HTTP routes of the passport module (docs/guide.md §§ 3.7–3.8): validate, call a use case, present. */
 export async function passportRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctx = (request: Parameters<typeof requestContext>[0]) => requestContext(request, deps);

@@ -13,7 +13,7 @@ import { presentBlocked } from './passport.presenter.ts';
 import * as repo from './passport.repository.ts';
 import { checkItems, detailOf, versionConflict } from './passport.usecases.ts';
 
-/** The teacher's side of the passport (guide § 3.8): review, block, adjust; the classes to choose from. */
+/** The teacher's side of the passport (docs/guide.md § 3.8): review, block, adjust; the classes to choose from. */
 
 export async function reviewSituation(deps: Deps, ctx: RequestContext, id: string, input: z.output<typeof ReviewInputSchema>): Promise<SituationDetail> {
   const { row, learner } = await situationFor(deps, ctx, id, 'review');

@@ -12,7 +12,7 @@ import { auditRead, passportOf, situationFor } from './passport.access.ts';
 import { loadRelated, presentBlocked, presentDetail, presentSummary } from './passport.presenter.ts';
 import * as repo from './passport.repository.ts';
 
-/** The learner's side of the passport (guide § 3.7): list, create, modify, delete. */
+/** The learner's side of the passport (docs/guide.md § 3.7): list, create, modify, delete. */
 
 export async function listSituations(deps: Deps, ctx: RequestContext, learnerId: string, q: z.output<typeof SituationListQuerySchema>): Promise<SituationListResponse> {
   const learner = await passportOf(deps, ctx, learnerId, 'read');
@@ -131,7 +131,7 @@ export async function deleteSituation(deps: Deps, ctx: RequestContext, id: strin
 }
 
 /**
- * The BEP MSA prompt (guide § 3.7.2): all activities of the competency's referential; those
+ * The BEP MSA prompt (docs/guide.md § 3.7.2): all activities of the competency's referential; those
  * the referential links to the competency's situation (an inference) come first.
  */
 export async function bepChoices(deps: Deps, ctx: RequestContext, q: z.output<typeof BepChoicesQuerySchema>): Promise<{ suggestedCount: number; items: BepChoice[] }> {

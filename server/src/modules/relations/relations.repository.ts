@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../db/schema.ts';
 
 /**
- * The relations between people that the teaching modules' policies rest on (DESIGN §4):
+ * The relations between people that the teaching modules' policies rest on (docs/design.md §4):
  * a teacher *teaches* a learner in a school year, through a division or a group (STSWEB
  * services ↔ SIECLE memberships); a parent *has* a child (legal responsibility 1 or 2).
  * Every query is scoped to the establishment.

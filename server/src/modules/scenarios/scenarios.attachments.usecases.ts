@@ -12,7 +12,7 @@ import { docxFilename } from './scenarios.docx.ts';
 import { renderDocxOffThread } from './scenarios.docx-pool.ts';
 import { loadScenario, ownScenario, readableScenario } from './scenarios.usecases.ts';
 
-/** What a scenario accepts as attachments (guide § 3.5: « des fichiers zip ou pdf »). */
+/** What a scenario accepts as attachments (docs/guide.md § 3.5: « des fichiers zip ou pdf »). */
 export const SCENARIO_ATTACHMENT_TYPES = ['application/pdf', 'application/zip'] as const;
 export const MAX_ATTACHMENTS_PER_SCENARIO = 30;
 

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { renderScenarioDocx, type ScenarioDocxInput } from './scenarios.docx.ts';
 
 /**
- * Renders a scenario's .docx in a worker thread (DESIGN §4: the event loop is never blocked),
+ * Renders a scenario's .docx in a worker thread (docs/design.md §4: the event loop is never blocked),
  * one short-lived worker per export; if a worker cannot start (an environment without the
  * TypeScript loader), renders in this thread instead: the document is small.
  */

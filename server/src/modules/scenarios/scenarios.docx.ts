@@ -87,7 +87,7 @@ function competencyTable(scenario: Scenario): Table | Paragraph {
   });
 }
 
-/** The scenario as a Word document laid out for printing on A4 (guide § 3.5 « Exporter et/ou imprimer »). */
+/** The scenario as a Word document laid out for printing on A4 (docs/guide.md § 3.5 « Exporter et/ou imprimer »). */
 export function buildScenarioDocument({ scenario, establishment, at }: ScenarioDocxInput): Document {
   const author = `${scenario.author.firstName} ${scenario.author.lastName}`.trim();
   const facts = [

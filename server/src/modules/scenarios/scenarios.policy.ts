@@ -1,7 +1,7 @@
 import type { Profile } from '@cerise/common';
 
 /**
- * Who may do what with a scenario (guide § 3.5). Pure: the facts are the actor and the row.
+ * Who may do what with a scenario (docs/guide.md § 3.5). Pure: the facts are the actor and the row.
  * - Read (consulter, dupliquer, exporter, évaluer): a teacher of the establishment, on their own
  *   scenarios and on the public ones of others. Someone else's private scenario does not exist
  *   for anyone (404: its existence does not leak), whatever their profile.

@@ -22,11 +22,11 @@ import * as attachments from './scenarios.attachments.usecases.ts';
 import * as usecases from './scenarios.usecases.ts';
 
 const tags = ['scenarios'];
-/** The module is the teachers' (guide § 3.5); the policy then decides per scenario. */
+/** The module is the teachers' (docs/guide.md § 3.5); the policy then decides per scenario. */
 const auth = { profiles: ['teacher' as const] };
 const errors = { 400: ErrorWithDetailsResponseSchema, 403: ErrorWithDetailsResponseSchema, 404: ErrorWithDetailsResponseSchema, 409: ErrorWithDetailsResponseSchema };
 
-/** Gestion des scénarios (guide § 3.5). */
+/** Gestion des scénarios (docs/guide.md § 3.5). */
 export async function scenariosRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 

@@ -12,7 +12,7 @@ type Props = {
 };
 
 /**
- * One bar per competency, grouped by pôle and classe de situations (guide § 3.8.2). The bar is
+ * One bar per competency, grouped by pôle and classe de situations (docs/guide.md § 3.8.2). The bar is
  * coloured by state and the state is written; the percentage shows in a tooltip and in the text
  * (screen readers, print). A click opens the evidence.
  */

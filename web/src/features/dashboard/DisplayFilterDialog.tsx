@@ -42,7 +42,7 @@ export function describeDisplayFilter(f: DisplayFilter, poles: PoleBars[]): stri
 
 type Props = { opened: boolean; value: DisplayFilter | null; poles: PoleBars[]; onApply: (f: DisplayFilter | null) => void; onClose: () => void };
 
-/** « Filtrer l'affichage » (guide § 3.8.3): criteria, a connector ET / OU chosen between each two. */
+/** « Filtrer l'affichage » (docs/guide.md § 3.8.3): criteria, a connector ET / OU chosen between each two. */
 export function DisplayFilterDialog({ opened, value, poles, onApply, onClose }: Props) {
   const [draft, setDraft] = useState<DisplayFilter>(value ?? { criteria: [defaultCriterion('mastery_above', poles)], connectors: [] });
   const [problem, setProblem] = useState<string | null>(null);

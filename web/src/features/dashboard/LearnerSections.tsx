@@ -7,7 +7,7 @@ import { frenchDate } from './states.ts';
 const reviewText = (r: LearnerDashboard['passport'][number]['lastReview']) =>
   r ? `${LEVEL_BY_CODE[r.level].label} (${frenchDate(r.reviewedOn)})` : t('dashboard.passport.notReviewed');
 
-/** The passport situations with their last review (guide § 3.8.2). */
+/** The passport situations with their last review (docs/guide.md § 3.8.2). */
 export function PassportSection({ d }: { d: LearnerDashboard }) {
   return (
     <SectionCard id="dash-passport" title={t('dashboard.passport.title')}>

@@ -11,7 +11,7 @@ export type CompetencyFilterState = { filterId: string | null; competencyIds: st
 
 type Props = { value: CompetencyFilterState; onChange: (v: CompetencyFilterState) => void };
 
-/** A teacher's filters (guide § 3.8.2): the drop-down applies at once; create, edit, delete. */
+/** A teacher's filters (docs/guide.md § 3.8.2): the drop-down applies at once; create, edit, delete. */
 export function TeacherFilters({ value, onChange }: Props) {
   const filters = useTeacherFilters();
   const del = useDeleteFilter();

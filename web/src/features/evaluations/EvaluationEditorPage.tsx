@@ -16,7 +16,7 @@ import { LossModal } from './LossModal.tsx';
 
 const today = () => new Date().toLocaleDateString('sv-SE');
 
-/** Créer / modifier une évaluation (guide § 3.6.2): title, date, competencies, learners. */
+/** Créer / modifier une évaluation (docs/guide.md § 3.6.2): title, date, competencies, learners. */
 export function EvaluationEditorPage() {
   const { evaluationId } = useParams();
   const existing = useEvaluation(evaluationId);

@@ -17,7 +17,7 @@ import { ResultsGrid } from './grid/ResultsGrid.tsx';
 import { SaveBar } from './grid/SaveBar.tsx';
 import { useResultsGrid } from './grid/use-results-grid.ts';
 
-/** Saisie des résultats (guide § 3.6.2): the grid, its legend, its menu, the comments. */
+/** Saisie des résultats (docs/guide.md § 3.6.2): the grid, its legend, its menu, the comments. */
 export function EvaluationGridPage() {
   const { evaluationId } = useParams();
   const query = useEvaluation(evaluationId);

@@ -14,7 +14,7 @@ import { Pager, pageCountOf } from '../../ui/Pager.tsx';
 import { useDeleteEvaluation, useEvaluationChoices, useEvaluationList } from './evaluations.api.ts';
 import { formatDate, personName } from './format.ts';
 
-/** « Mes évaluations » (guide § 3.6.2): filters by title, date and class; open, modify, delete. */
+/** « Mes évaluations » (docs/guide.md § 3.6.2): filters by title, date and class; open, modify, delete. */
 export function EvaluationListPage() {
   const me = useCurrentUser();
   const uai = me.establishment.uai;

@@ -11,7 +11,7 @@ import { Pager, pageCountOf } from '../../ui/Pager.tsx';
 import { useEvaluationPeople, useLearnerEvaluations } from './evaluations.api.ts';
 import { formatDate, personName } from './format.ts';
 
-/** The learner's visible evaluations (guide § 3.6.3); a parent sees each child's, chosen at the top. */
+/** The learner's visible evaluations (docs/guide.md § 3.6.3); a parent sees each child's, chosen at the top. */
 export function LearnerEvaluationsPage() {
   const me = useCurrentUser();
   const isParent = me.profiles.includes('parent') && !me.profiles.includes('learner');

@@ -10,7 +10,7 @@ import { downloadAttachment, useAddAttachment, useRemoveAttachment } from './pas
 const PARTS: AttachmentPart[] = ['common', 'bacpro', 'bep'];
 
 /**
- * Pièces jointes (guide § 3.7.2): PDF, ZIP, and photos — a phone opens its camera with « Prendre
+ * Pièces jointes (docs/guide.md § 3.7.2): PDF, ZIP, and photos — a phone opens its camera with « Prendre
  * une photo ». Each is common to both parts or specific to one. Read-only for readers.
  */
 export function AttachmentsPanel({ situation, editable, onChanged }: { situation: SituationDetail; editable: boolean; onChanged?: (s: SituationDetail) => void }) {

@@ -13,7 +13,7 @@ type Props = {
 const NONE = 'none';
 
 /**
- * « Quelle activité du BEP MSA avez-vous réalisée ? » (guide § 3.7.2): all the activities, those
+ * « Quelle activité du BEP MSA avez-vous réalisée ? » (docs/guide.md § 3.7.2): all the activities, those
  * the referential links to this situation first; « Aucune » keeps the situation BAC PRO only.
  */
 export function BepPrompt({ opened, choices, onChoose, onCancel }: Props) {

@@ -14,7 +14,7 @@ import { SituationList } from './SituationList.tsx';
 
 const NO_FILTER = { title: '', date: '', competency: '', page: 1 };
 
-/** `apprenants/:learnerId`: a learner's passport as their teacher, an administrator or a parent reads it (guide § 3.8). */
+/** `apprenants/:learnerId`: a learner's passport as their teacher, an administrator or a parent reads it (docs/guide.md § 3.8). */
 export function LearnerPassportPage() {
   const { learnerId } = useParams();
   const { user, establishment } = useCurrentUser();

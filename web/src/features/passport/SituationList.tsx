@@ -23,7 +23,7 @@ type Props = {
   header?: (data: SituationListResponse) => ReactNode;
 };
 
-/** The situations of a learner with the three filters (guide § 3.7.2): cards on a phone, a table on a wide screen. */
+/** The situations of a learner with the three filters (docs/guide.md § 3.7.2): cards on a phone, a table on a wide screen. */
 export function SituationList({ learnerId, hrefOf, teacherView = false, header }: Props) {
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   const [title, setTitle] = useState('');

@@ -5,7 +5,7 @@ import { t } from '../../app/i18n/t.ts';
 import { frenchDate } from './format.ts';
 
 /**
- * The marks of a situation in a list (guide § 3.7.1): paperclip, BEP activity, last review,
+ * The marks of a situation in a list (docs/guide.md § 3.7.1): paperclip, BEP activity, last review,
  * « modifiée depuis l'évaluation », blocked competency. Every tooltip is also said in text.
  */
 export function SituationMarks({ item, showBlocked }: { item: SituationSummary; showBlocked: boolean }) {

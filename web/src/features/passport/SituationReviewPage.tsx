@@ -17,7 +17,7 @@ import { frenchDate, personLabel } from './format.ts';
 import { useAdjustItems, useReview, useSetBlocked, useSituation } from './passport.api.ts';
 import { today } from './situation-form.ts';
 
-/** `situations/:id` for a teacher, an administrator or a parent: read the entry; a teacher reviews it (guide § 3.8.2). */
+/** `situations/:id` for a teacher, an administrator or a parent: read the entry; a teacher reviews it (docs/guide.md § 3.8.2). */
 export function SituationReviewPage() {
   const { id } = useParams();
   const situation = useSituation(id);

@@ -11,7 +11,7 @@ type Target = { id: string; title: string; level: SchoolLevel | null };
 
 export const levelOptions = (noneLabel: string) => [{ value: '', label: noneLabel }, ...SCHOOL_LEVELS.map((l) => ({ value: l, label: t(`scenarios.levels.${l}`) }))];
 
-/** « Dupliquer »: a new name and a level, then « OK » (guide § 3.5). */
+/** « Dupliquer »: a new name and a level, then « OK » (docs/guide.md § 3.5). */
 export function DuplicateDialog({ target, onClose, onDone }: { target: Target; onClose: () => void; onDone: (id: string) => void }) {
   const [title, setTitle] = useState(t('scenarios.duplicate.copyOf', { title: target.title }).slice(0, 200));
   const [level, setLevel] = useState<string>(target.level ?? '');
@@ -68,7 +68,7 @@ export function DuplicateDialog({ target, onClose, onDone }: { target: Target; o
   );
 }
 
-/** « Supprimer »: confirmed with « OK » (guide § 3.5). */
+/** « Supprimer »: confirmed with « OK » (docs/guide.md § 3.5). */
 export function DeleteDialog({ target, onClose, onDone }: { target: Target; onClose: () => void; onDone: () => void }) {
   const remove = useDeleteScenario();
   return (

@@ -13,7 +13,7 @@ import { useScenario, useScenarioLearners } from './scenarios.api.ts';
 /**
  * `/:uai/scenarios/:scenarioId/evaluer`: « Choisissez les apprenants que vous souhaitez évaluer »
  * (by class or group, tick boxes, « Tout cocher »), then the evaluations module's creation page
- * opens with `?scenario=<id>&learners=<ids>` (guide § 3.5 → § 3.6.2).
+ * opens with `?scenario=<id>&learners=<ids>` (docs/guide.md § 3.5 → § 3.6.2).
  */
 export function ScenarioEvaluatePage() {
   const { scenarioId = '' } = useParams();

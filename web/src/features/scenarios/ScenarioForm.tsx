@@ -42,7 +42,7 @@ type Props = {
   status?: ReactNode;
 };
 
-/** The fields of a scenario, the title first (guide § 3.5), and the competency picker. */
+/** The fields of a scenario, the title first (docs/guide.md § 3.5), and the competency picker. */
 export function ScenarioForm({ initial, submitLabel, pending, onSubmit, onCancel, status }: Props) {
   const [v, setV] = useState(initial);
   const [linksText, setLinksText] = useState(initial.links.join('\n'));

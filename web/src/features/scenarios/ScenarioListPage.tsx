@@ -34,7 +34,7 @@ function useSettledText(value: string, write: (v: string | null) => void) {
   return [input, setInput] as const;
 }
 
-/** `/:uai/scenarios`: « Gestion des scénarios » (guide § 3.5). Filters live in the address. */
+/** `/:uai/scenarios`: « Gestion des scénarios » (docs/guide.md § 3.5). Filters live in the address. */
 export function ScenarioListPage() {
   const { establishment, user } = useCurrentUser();
   const { params, page, update, setPage } = useAddressParams();

@@ -27,7 +27,7 @@ type Props = {
 };
 
 /**
- * Around the grid: visibility, display, direction, the menu (guide § 3.6.2). Its props do not
+ * Around the grid: visibility, display, direction, the menu (docs/guide.md § 3.6.2). Its props do not
  * change while typing, so it does not re-render on each key (the SaveBar does).
  */
 export const GridToolbar = memo(function GridToolbar({ evaluation, flush, currentValues, readOnly, transposed, onTranspose, advance, onAdvance, onMessage }: Props) {

@@ -4,7 +4,7 @@ import { api, isApiError } from '../../../app/api.ts';
 import { applyEdits, editsFor, emptyHistory, keyOf, pushHistory, redoStep, undoStep, type Edit, type History, type Level } from './grid-model.ts';
 
 /**
- * The grid's live state and its saving (issue 13): every change shows at once, goes into a list
+ * The grid's live state and its saving: every change shows at once, goes into a list
  * of unsaved cells kept in localStorage, and is sent as a batch shortly after (or at once with
  * « Enregistrer »). The server merges per cell; a cell someone else changed comes back as a
  * conflict for the user to settle. Nothing unsaved is dropped: a failed send is retried, and a
