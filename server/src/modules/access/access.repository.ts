@@ -90,5 +90,12 @@ export async function deleteSessionsOfUsers(db: DbOrTx, establishmentId: string,
 
 export async function clearLockouts(db: DbOrTx, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
-  await db.deleteFrom('login_attempts').where('key', 'in', keys).execute();
+  // An account key also covers its per-address keys (`<key>|ip:…`, auth.throttle.ts).
+  for (let i = 0; i < keys.length; i += 200) {
+    const chunk = keys.slice(i, i + 200);
+    await db
+      .deleteFrom('login_attempts')
+      .where((eb) => eb.or([eb('key', 'in', chunk), ...chunk.map((k) => eb('key', 'like', `${k}|ip:%`))]))
+      .execute();
+  }
 }

@@ -52,8 +52,12 @@ export async function deleteAttempts(db: DbOrTx, ids: string[]): Promise<void> {
   if (ids.length > 0) await db.deleteFrom('login_attempts').where('id', 'in', ids).execute();
 }
 
+/** Forgets the failures under a key, and for an account key those of each of its addresses (`<key>|ip:…`). */
 export async function clearFailures(db: DbOrTx, key: string): Promise<void> {
-  await db.deleteFrom('login_attempts').where('key', '=', key).execute();
+  await db
+    .deleteFrom('login_attempts')
+    .where((eb) => eb.or([eb('key', '=', key), eb('key', 'like', `${key}|ip:%`)]))
+    .execute();
 }
 
 /** Marks an address as known for an account (a successful login from it), replacing the former mark. */

@@ -4,6 +4,7 @@ import { startSmtpSink } from '../../../test/smtp-sink.ts';
 import { makeEstablishment } from '../../../test/factories.ts';
 import { nowIso } from '../../util/ids.ts';
 import { createMailDispatcher, retryDelayMs } from './mail.dispatcher.ts';
+import { passwordResetLinkMail } from '../password-reset/password-reset.mails.ts';
 import { enqueueMail } from './mail.repository.ts';
 
 let ctx: TestContext;
@@ -29,6 +30,25 @@ describe('mail dispatcher', () => {
       const row = await ctx.db.selectFrom('mail_outbox').select(['status', 'sent_at']).where('to_address', '=', 'prof@ac-test.fr').executeTakeFirstOrThrow();
       expect(row.status).toBe('sent');
       expect(row.sent_at).not.toBeNull();
+    } finally {
+      await sink.close();
+    }
+  });
+
+  it('sends the secret but keeps it neither in the stored text nor after sending (issue 9)', async () => {
+    const sink = await startSmtpSink();
+    try {
+      const mail = passwordResetLinkMail({ establishmentName: 'Lycée', link: 'https://cerise.test/r/TOKEN-SECRET-123', login: 'a.b', firstName: 'A', lastName: 'B' });
+      await enqueueMail(ctx.db, { establishmentId: estId, to: 'secret@ac-test.fr', ...mail }, nowIso(ctx.deps.now()));
+      const before = await ctx.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', 'secret@ac-test.fr').executeTakeFirstOrThrow();
+      expect(before.text_body).not.toContain('TOKEN-SECRET-123');
+      const dispatcher = createMailDispatcher({ ...ctx.deps, config: { ...ctx.config, smtpUrl: sink.url } }, { intervalMs: 0 });
+      expect(await dispatcher.runOnce()).toBe(1);
+      await dispatcher.stop();
+      expect(sink.received[0]!.text).toContain('https://cerise.test/r/TOKEN-SECRET-123');
+      const after = await ctx.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', 'secret@ac-test.fr').executeTakeFirstOrThrow();
+      expect(after.status).toBe('sent');
+      expect(JSON.stringify(after)).not.toContain('TOKEN-SECRET-123');
     } finally {
       await sink.close();
     }
