@@ -9,9 +9,9 @@ import type { DbOrTx } from '../../db/schema.ts';
 
 export type YearScope = { establishmentId: string; schoolYear: string };
 
-/** Whether `teacherId` teaches `learnerId` in that school year (division or group in common). */
-export async function teaches(db: DbOrTx, scope: YearScope, teacherId: string, learnerId: string): Promise<boolean> {
-  const row = await db
+/** The memberships of the learners a teacher's teachings of that school year reach (division or group). */
+function taughtMemberships(db: DbOrTx, scope: YearScope, teacherId: string) {
+  return db
     .selectFrom('teachings as t')
     .innerJoin('memberships as m', (join) =>
       join
@@ -19,32 +19,20 @@ export async function teaches(db: DbOrTx, scope: YearScope, teacherId: string, l
         .onRef('m.establishment_id', '=', 't.establishment_id')
         .on((eb) => eb.or([eb('m.division_id', '=', eb.ref('t.division_id')), eb('m.group_id', '=', eb.ref('t.group_id'))])),
     )
-    .select('t.id')
     .where('t.establishment_id', '=', scope.establishmentId)
     .where('t.school_year', '=', scope.schoolYear)
-    .where('t.teacher_id', '=', teacherId)
-    .where('m.learner_id', '=', learnerId)
-    .limit(1)
-    .executeTakeFirst();
+    .where('t.teacher_id', '=', teacherId);
+}
+
+/** Whether `teacherId` teaches `learnerId` in that school year (division or group in common). */
+export async function teaches(db: DbOrTx, scope: YearScope, teacherId: string, learnerId: string): Promise<boolean> {
+  const row = await taughtMemberships(db, scope, teacherId).select('t.id').where('m.learner_id', '=', learnerId).limit(1).executeTakeFirst();
   return row !== undefined;
 }
 
 /** The ids of the learners `teacherId` teaches in that school year. */
 export async function learnersTaughtBy(db: DbOrTx, scope: YearScope, teacherId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('teachings as t')
-    .innerJoin('memberships as m', (join) =>
-      join
-        .onRef('m.school_year', '=', 't.school_year')
-        .onRef('m.establishment_id', '=', 't.establishment_id')
-        .on((eb) => eb.or([eb('m.division_id', '=', eb.ref('t.division_id')), eb('m.group_id', '=', eb.ref('t.group_id'))])),
-    )
-    .select('m.learner_id')
-    .distinct()
-    .where('t.establishment_id', '=', scope.establishmentId)
-    .where('t.school_year', '=', scope.schoolYear)
-    .where('t.teacher_id', '=', teacherId)
-    .execute();
+  const rows = await taughtMemberships(db, scope, teacherId).select('m.learner_id').distinct().execute();
   return rows.map((r) => r.learner_id);
 }
 
