@@ -4,6 +4,7 @@ import { createMailDispatcher } from './modules/mail/mail.dispatcher.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_UAI, seedDemoIfEmpty } from './modules/demo/demo.seed.ts';
 import { findEstablishmentByUai } from './modules/establishments/establishments.repository.ts';
 import { purgeDeparted } from './modules/privacy/privacy.usecases.ts';
+import { sweepImportFiles } from './modules/siecle/siecle.sweep.ts';
 import { openRuntime } from './runtime.ts';
 
 /** config → database → migrate → (demo) → createApp(deps).listen */
@@ -15,8 +16,12 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
   const app = await createApp(deps, { logger: { level: config.logLevel === 'info' ? 'warn' : config.logLevel }, webDist: process.env.CERISE_WEB_DIST || undefined });
   const dispatcher = createMailDispatcher(deps);
   // Retention of people who left (off unless set in Paramètres): checked once a day.
+  // Kept SIECLE uploads of finished imports (issue 9): swept at start-up, then daily.
+  const sweep = () => sweepImportFiles(deps).catch((err: unknown) => deps.log.error({ err }, 'import files sweep failed'));
+  await sweep();
   const retention = setInterval(() => {
     purgeDeparted(deps, { dryRun: false }).catch((err: unknown) => deps.log.error({ err }, 'retention purge failed'));
+    void sweep();
   }, 24 * 3600 * 1000);
   retention.unref();
   await app.listen({ port: config.port, host: config.host });

@@ -97,3 +97,13 @@ export async function hasAppliedTeachersImport(db: DbOrTx, establishmentId: stri
   const row = await db.selectFrom('import_runs').select('id').where('establishment_id', '=', establishmentId).where('kind', '=', 'teachers').where('status', '=', 'applied').limit(1).executeTakeFirst();
   return row !== undefined;
 }
+
+/** Status and date of the runs among `ids` (any establishment: the file sweep works per folder). */
+export function findRunStates(db: DbOrTx, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('import_runs').select(['id', 'status', 'created_at']).where('id', 'in', ids).execute();
+}
+
+export async function deleteExpiredAnalysisRow(db: DbOrTx, id: string): Promise<void> {
+  await db.deleteFrom('import_runs').where('id', '=', id).where('status', '=', 'analysed').execute();
+}

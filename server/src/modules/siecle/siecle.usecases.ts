@@ -16,6 +16,7 @@ import { readLearnersInput, readTeachersInput, type UploadedFile } from './siecl
 import { planLearners, planTeachers, type ImportPlan, type PlanContext } from './siecle.plan.ts';
 import { loadSnapshot } from './siecle.repository.ts';
 import * as runs from './siecle.runs.repository.ts';
+import { sweepImportFiles } from './siecle.sweep.ts';
 
 export type ImportKind = 'teachers' | 'learners';
 export type ImportUploads = { teachers?: UploadedFile; eleves?: UploadedFile; responsables?: UploadedFile; zip?: UploadedFile };
@@ -131,6 +132,8 @@ export async function applyAnalysedImport(deps: Deps, actor: { id: string; estab
   }
   const report = await applyInTransaction(deps, est, parseUploads(run.kind, uploads), actor.id, runId, Object.values(run.slots), true);
   await fs.rm(dir, { recursive: true, force: true });
+  // And whatever an earlier crash left behind.
+  await sweepImportFiles(deps).catch((err: unknown) => deps.log.error({ err }, 'import files sweep failed'));
   return report;
 }
 
