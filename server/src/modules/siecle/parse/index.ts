@@ -12,6 +12,7 @@ import { kindOfRoot, readRoot, sniffUploadFormat, wrongFileType } from './detect
 import { parseEleves } from './eleves.parser.ts';
 import { parseResponsables } from './responsables.parser.ts';
 import { parseStsEmp } from './sts.parser.ts';
+import { cleanFileNames } from './names.ts';
 import type { SiecleFile, SiecleKind } from './types.ts';
 import { extractSiecleZip } from './zip.ts';
 
@@ -30,14 +31,9 @@ export function parseSiecleXml(bytes: Uint8Array, fileName: string, expected?: S
   const root = readRoot(bytes, fileName);
   const kind = kindOfRoot(root.name);
   if (!kind || (expected && kind !== expected)) throw wrongFileType(fileName, root, expected ?? null);
-  switch (kind) {
-    case 'sts':
-      return parseStsEmp(bytes, fileName);
-    case 'eleves':
-      return parseEleves(bytes, fileName);
-    case 'responsables':
-      return parseResponsables(bytes, fileName);
-  }
+  const file = kind === 'sts' ? parseStsEmp(bytes, fileName) : kind === 'eleves' ? parseEleves(bytes, fileName) : parseResponsables(bytes, fileName);
+  cleanFileNames(file);
+  return file;
 }
 
 export interface SiecleUpload {

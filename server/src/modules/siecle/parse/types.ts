@@ -83,7 +83,9 @@ export type SiecleWarningCode =
   /** A RESPONSABLE_ELEVE with neither NIVEAU_RESPONSABILITE nor RESP_LEGAL (GEPI "Anomalie sconet"). */
   | 'siecle.missing_responsibility'
   /** The same learner–person link twice: the first is kept. */
-  | 'siecle.duplicate_link';
+  | 'siecle.duplicate_link'
+  /** A name changed by the form's rules (NFC, control or bidi characters removed, length cap): see names.ts. */
+  | 'siecle.name_cleaned';
 
 // ---------------------------------------------------------------------------------------------
 // Common parts
