@@ -68,6 +68,11 @@ export const SiecleImportReportSchema = z.object({
   people: z.array(SiecleImportReportPersonSchema),
   warnings: z.array(SiecleImportWarningSchema),
   mailsQueued: z.number().int(),
+  /**
+   * The initial passwords were dropped after the retention set in Paramètres: the report no
+   * longer shows them; « Accès parents, accès apprenants » issues new ones.
+   */
+  initialPasswordsExpired: z.boolean().optional(),
 });
 export type SiecleImportReport = z.infer<typeof SiecleImportReportSchema>;
 

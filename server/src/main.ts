@@ -4,6 +4,7 @@ import { createMailDispatcher } from './modules/mail/mail.dispatcher.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_UAI, seedDemoIfEmpty } from './modules/demo/demo.seed.ts';
 import { findEstablishmentByUai } from './modules/establishments/establishments.repository.ts';
 import { purgeDeparted } from './modules/privacy/privacy.usecases.ts';
+import { purgeExpiredInitialPasswords } from './modules/siecle/siecle.passwords.ts';
 import { sweepImportFiles } from './modules/siecle/siecle.sweep.ts';
 import { openRuntime } from './runtime.ts';
 
@@ -17,7 +18,10 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
   const dispatcher = createMailDispatcher(deps);
   // Retention of people who left (off unless set in Paramètres): checked once a day.
   // Kept SIECLE uploads of finished imports (issue 9): swept at start-up, then daily.
-  const sweep = () => sweepImportFiles(deps).catch((err: unknown) => deps.log.error({ err }, 'import files sweep failed'));
+  const sweep = async () => {
+    await sweepImportFiles(deps).catch((err: unknown) => deps.log.error({ err }, 'import files sweep failed'));
+    await purgeExpiredInitialPasswords(deps).catch((err: unknown) => deps.log.error({ err }, 'initial passwords purge failed'));
+  };
   await sweep();
   const retention = setInterval(() => {
     purgeDeparted(deps, { dryRun: false }).catch((err: unknown) => deps.log.error({ err }, 'retention purge failed'));

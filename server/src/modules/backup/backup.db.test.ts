@@ -1,3 +1,4 @@
+import { withoutSecrets } from './backup.secrets.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,7 +60,10 @@ describe(`backup and restore (${testEngine})`, () => {
     expect(manifest.missingFiles).toBeUndefined();
     expect(manifest.tables.users).toBeGreaterThan(40);
 
-    const before = await dump(ctx.deps);
+    // What a backup leaves out on purpose (issue 9): initial passwords of reports, mail secrets.
+    const live = await dump(ctx.deps);
+    const before = Object.fromEntries(Object.entries(live).map(([t, rows]) => [t, rows.map((r) => withoutSecrets(t, r as object))]));
+    expect(JSON.stringify(before.import_runs)).not.toMatch(/"initialPassword\\":\\"[^\\]/);
     const fresh = await createTestDatabase();
     const freshDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cerise-restored-'));
     try {

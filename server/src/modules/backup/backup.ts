@@ -5,6 +5,7 @@ import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { Deps } from '../../deps.ts';
 import { MIGRATIONS } from '../../db/migrations/index.ts';
 import { DURABLE_TABLES } from '../../db/table-order.ts';
+import { withoutSecrets } from './backup.secrets.ts';
 import type { Tx } from '../../db/schema.ts';
 import { nowIso } from '../../util/ids.ts';
 import { attachmentKey } from '../files/file-storage.ts';
@@ -73,7 +74,7 @@ export async function writeBackup(deps: Deps, file: string): Promise<BackupManif
         if (after !== null) q = q.where('id', '>', after);
         const rows = (await q.execute()) as { id: string }[];
         if (rows.length === 0) break;
-        entry.push(new TextEncoder().encode(rows.map((r) => JSON.stringify(r)).join('\n') + '\n'));
+        entry.push(new TextEncoder().encode(rows.map((r) => JSON.stringify(withoutSecrets(table, r))).join('\n') + '\n'));
         if (table === 'files') {
           for (const r of rows as unknown as { establishment_id: string; sha256: string }[]) attachmentKeys.push(attachmentKey(r.establishment_id, r.sha256));
         }

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { SiecleImportReport, SiecleImportReportPerson } from '@cerise/common';
 import { toFrenchCsv } from '../../util/csv.ts';
 import { printable, registerPdfFonts } from '../../util/pdf-fonts.ts';
+import { EXPIRED_PASSWORDS_NOTE } from './siecle.passwords.ts';
 
 const KIND: Record<SiecleImportReportPerson['kind'], string> = {
   teacher: 'Enseignant',
@@ -20,6 +21,7 @@ const STATUS: Record<SiecleImportReportPerson['status'], string> = {
 
 /** The report as CSV (`;`, UTF-8 BOM): one line per person. */
 export function reportCsv(report: SiecleImportReport): string {
+  const expired = report.initialPasswordsExpired ? 'expiré — voir « Accès parents, accès apprenants »' : null;
   return toFrenchCsv(
     ['Type', 'État', 'Civilité', 'Nom', 'Prénom', 'Identifiant', 'Mot de passe provisoire', 'Discipline ou fonction', 'Classes', 'Groupes', 'Enfants'],
     report.people.map((p) => [
@@ -29,7 +31,7 @@ export function reportCsv(report: SiecleImportReport): string {
       p.lastName,
       p.firstName,
       p.login,
-      p.initialPassword,
+      p.initialPassword ?? (expired && p.login && p.status === 'created' ? expired : null),
       p.kind === 'ignored' ? p.function : p.discipline,
       p.divisions.join(', '),
       p.groups.join(', '),
@@ -63,6 +65,7 @@ export function reportPdf(report: SiecleImportReport, establishmentName: string)
       doc.fontSize(9);
       for (const w of report.warnings.slice(0, 200)) doc.text(printable(`• ${w.message}`));
     }
+    if (report.initialPasswordsExpired) doc.moveDown(0.5).fontSize(10).text(EXPIRED_PASSWORDS_NOTE);
     doc.moveDown(0.5).fontSize(11).text('Personnes');
     doc.fontSize(9);
     for (const p of report.people) {

@@ -107,3 +107,23 @@ export function findRunStates(db: DbOrTx, ids: string[]) {
 export async function deleteExpiredAnalysisRow(db: DbOrTx, id: string): Promise<void> {
   await db.deleteFrom('import_runs').where('id', '=', id).where('status', '=', 'analysed').execute();
 }
+
+export function listEstablishmentSettings(db: DbOrTx) {
+  return db.selectFrom('establishments').select(['id', 'settings']).execute();
+}
+
+/** Applied runs with a report (id, date, JSON). */
+export async function listAppliedReports(db: DbOrTx, establishmentId: string) {
+  const rows = await db
+    .selectFrom('import_runs')
+    .select(['id', 'applied_at', 'report'])
+    .where('establishment_id', '=', establishmentId)
+    .where('status', '=', 'applied')
+    .where('report', 'is not', null)
+    .execute();
+  return rows as { id: string; applied_at: string | null; report: string }[];
+}
+
+export async function replaceReport(db: DbOrTx, id: string, report: SiecleImportReport): Promise<void> {
+  await db.updateTable('import_runs').set({ report: JSON.stringify(report) }).where('id', '=', id).execute();
+}

@@ -16,6 +16,7 @@ import { readLearnersInput, readTeachersInput, type UploadedFile } from './siecl
 import { planLearners, planTeachers, type ImportPlan, type PlanContext } from './siecle.plan.ts';
 import { loadSnapshot } from './siecle.repository.ts';
 import * as runs from './siecle.runs.repository.ts';
+import { passwordsExpired, withoutInitialPasswords } from './siecle.passwords.ts';
 import { sweepImportFiles } from './siecle.sweep.ts';
 
 export type ImportKind = 'teachers' | 'learners';
@@ -164,6 +165,9 @@ export async function listImportRuns(deps: Deps, establishmentId: string) {
 export async function getImportReport(deps: Deps, establishmentId: string, runId: string): Promise<SiecleImportReport> {
   const run = await runs.findRun(deps.db, establishmentId, runId);
   if (!run || !run.report) throw notFound();
+  // Past the retention set in Paramètres, the initial passwords are gone (issue 9), even before the daily purge.
+  const est = await findEstablishmentById(deps.db, establishmentId);
+  if (run.status === 'applied' && passwordsExpired(est?.settings ?? null, run.applied_at, deps.now())) return withoutInitialPasswords(run.report);
   return run.report;
 }
 

@@ -353,6 +353,9 @@ export const fr = {
       retentionLimited: 'Supprimer leurs données après un délai',
       retentionLimitedHint: 'Le compte et toutes les données de la personne sont supprimés définitivement une fois le délai écoulé après son départ.',
       retentionDays: 'Délai avant suppression (en jours)',
+      initialPasswordsDays: "Conservation des mots de passe provisoires dans les rapports d'importation (en jours)",
+      initialPasswordsDaysHint:
+        "Passé ce délai, les rapports (écran, CSV, PDF) ne montrent plus les mots de passe provisoires : pour en remettre, utilisez « Accès parents, accès apprenants ». Les sauvegardes ne les contiennent jamais.",
       submit: 'Enregistrer les paramètres de calcul',
       defaults: 'Reprendre les valeurs par défaut',
       saved: 'Les paramètres de calcul sont enregistrés.',
@@ -932,6 +935,8 @@ export const fr = {
       title: "Rapport d'importation : {kind}",
       keep:
         "Conservez ce rapport : les mots de passe provisoires des nouveaux comptes ne sont donnés qu'ici et dans l'historique des importations. Nous vous conseillons de le copier dans un traitement de texte.",
+      passwordsExpired:
+        "Les mots de passe provisoires de ce rapport ont expiré (durée de conservation réglée dans Paramètres) : ils ne sont plus affichés. Pour remettre un mot de passe, utilisez « Accès parents, accès apprenants ».",
       schoolYear: 'Année scolaire : {year}',
       files: 'Fichiers : {files}',
       appliedOn: 'Importation du {date}',

@@ -84,7 +84,7 @@ export function ReportView({ report, runId, summary }: ReportViewProps) {
       <RunFacts report={report} summary={summary} />
 
       <Alert color="blue" variant="light" role="note" icon={<IconInfoCircle aria-hidden="true" />} mb="md">
-        {t('imports.report.keep')}
+        {report.initialPasswordsExpired ? t('imports.report.passwordsExpired') : t('imports.report.keep')}
       </Alert>
       <Stack gap="sm" mb="lg">
         <KeepReport report={report} runId={runId} summary={summary} />

@@ -32,6 +32,7 @@ const NUMBERS = {
   ccfAlmostReady: [0, 100],
   ccfMinEvidence: [0, 100],
   retentionDays: [30, 3650],
+  initialPasswordsDays: [1, 90],
 } as const satisfies Record<string, readonly [number, number]>;
 type NumberField = keyof typeof NUMBERS;
 const NUMBER_FIELDS = Object.keys(NUMBERS) as NumberField[];
@@ -54,6 +55,7 @@ function draftOf(s: EstablishmentSettings): Draft {
     ccfMinEvidence: s.ccf.minEvidence,
     retention: s.retentionDaysAfterLeaving === null ? 'kept' : 'limited',
     retentionDays: s.retentionDaysAfterLeaving ?? 365,
+    initialPasswordsDays: s.initialPasswordsRetentionDays,
   };
 }
 
@@ -84,6 +86,7 @@ function settingsOf(d: Draft, fallback: EstablishmentSettings): EstablishmentSet
       minEvidence: n('ccfMinEvidence', fallback.ccf.minEvidence),
     },
     retentionDaysAfterLeaving: d.retention === 'kept' ? null : n('retentionDays', fallback.retentionDaysAfterLeaving ?? 365),
+    initialPasswordsRetentionDays: n('initialPasswordsDays', fallback.initialPasswordsRetentionDays),
   };
 }
 
@@ -334,6 +337,13 @@ export function CalculationForm({ data, onReload }: CalculationFormProps) {
           {draft.retention === 'limited' && (
             <NumberInput mt="sm" maw={320} label={t('settings.calculation.retentionDays')} {...numberField('retentionDays')} />
           )}
+          <NumberInput
+            mt="md"
+            maw={420}
+            label={t('settings.calculation.initialPasswordsDays')}
+            description={t('settings.calculation.initialPasswordsDaysHint')}
+            {...numberField('initialPasswordsDays')}
+          />
         </section>
 
         <Group gap="sm">

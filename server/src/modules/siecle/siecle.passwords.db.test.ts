@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SiecleImportReport } from '@cerise/common';
+import { createTestApp, type TestContext } from '../../../test/harness.ts';
+import { pdfText } from '../../../test/pdf-text.ts';
+import { newId, nowIso } from '../../util/ids.ts';
+import { writeBackup } from '../backup/backup.ts';
+import { makeReadyEstablishment, signedIn } from '../users/users.fixtures.ts';
+import { purgeExpiredInitialPasswords } from './siecle.passwords.ts';
+import { insertRun } from './siecle.runs.repository.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
+afterAll(() => ctx.close());
+
+const SECRET = 'Kp7mQ2xZr9';
+const zero = { divisions: 0, groups: 0, teachers: 0, heads: 0, learners: 0, parents: 1 };
+const report = (runId: string): SiecleImportReport => ({
+  runId,
+  kind: 'learners',
+  dryRun: false,
+  schoolYear: '2026-2027',
+  files: ['ResponsablesAvecAdresses.xml'],
+  created: zero,
+  updated: { ...zero, parents: 0 },
+  hidden: { ...zero, parents: 0 },
+  ignored: 0,
+  accounts: [{ login: 'p.durand', initialPassword: SECRET, profiles: ['parent'], lastName: 'DURAND', firstName: 'Paule' }],
+  divisionsCreated: [],
+  groupsCreated: [],
+  people: [{ kind: 'parent', status: 'created', login: 'p.durand', initialPassword: SECRET, civility: 'Mme', lastName: 'DURAND', firstName: 'Paule', discipline: null, function: null, divisions: [], groups: [], children: [] }],
+  warnings: [],
+  mailsQueued: 0,
+});
+
+describe('initial passwords in import reports (issue 9)', () => {
+  it('are shown for 7 days by default, then the report says they expired, the purge drops them, and backups never carry them', async () => {
+    const est = await makeReadyEstablishment(ctx.deps);
+    const { client } = await signedIn(ctx, est);
+    const runId = newId();
+    await insertRun(ctx.db, { id: runId, establishmentId: est.id, actorId: null, kind: 'learners', status: 'applied', files: ['r.xml'], report: report(runId), at: nowIso(ctx.deps.now()) });
+
+    const fresh = (await client.get(`/api/v1/imports/${runId}`)).json();
+    expect(fresh.people[0].initialPassword).toBe(SECRET);
+    expect(fresh.initialPasswordsExpired).toBeUndefined();
+
+    // Backups never carry them, even while the report still shows them.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cerise-bk-')), 'b.zip');
+    await writeBackup(ctx.deps, file);
+    const tables = unzipSync(fs.readFileSync(file));
+    expect(strFromU8(tables['tables/import_runs.jsonl']!)).not.toContain(SECRET);
+    expect(strFromU8(tables['tables/import_runs.jsonl']!)).toContain('p.durand');
+
+    expect(await purgeExpiredInitialPasswords(ctx.deps)).toBe(0);
+    ctx.advance(7 * 24 * 3600 * 1000);
+    const { client: later } = await signedIn(ctx, est); // the first session has long expired
+    const json = await later.get(`/api/v1/imports/${runId}`);
+    expect(json.body).not.toContain(SECRET);
+    expect(json.json().initialPasswordsExpired).toBe(true);
+    const csv = await later.get(`/api/v1/imports/${runId}/report.csv`);
+    expect(csv.body).not.toContain(SECRET);
+    expect(csv.body).toContain('expiré — voir « Accès parents, accès apprenants »');
+    const pdf = pdfText((await later.get(`/api/v1/imports/${runId}/report.pdf`)).rawPayload);
+    expect(pdf).not.toContain(SECRET);
+    expect(pdf.replace(/\s+/g, ' ')).toContain('Mots de passe provisoires expirés');
+
+    expect(await purgeExpiredInitialPasswords(ctx.deps)).toBe(1);
+    const stored = await ctx.db.selectFrom('import_runs').select('report').where('id', '=', runId).executeTakeFirstOrThrow();
+    expect(stored.report).not.toContain(SECRET);
+    expect(JSON.parse(stored.report!).initialPasswordsExpired).toBe(true);
+  });
+});
