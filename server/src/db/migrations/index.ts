@@ -4,7 +4,7 @@ import * as m0002 from './0002_referentials.ts';
 import * as m0003 from './0003_accounts.ts';
 import * as m0004 from './0004_teaching.ts';
 import * as m0005 from './0005_dashboard.ts';
-import * as m0010 from './0010_security.ts';
+import * as m0006 from './0006_security.ts';
 
 /** Numbered migrations, in order. Never edit one after it has landed: add a new one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -13,7 +13,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_accounts': m0003,
   '0004_teaching': m0004,
   '0005_dashboard': m0005,
-  '0010_security': m0010,
+  '0006_security': m0006,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
