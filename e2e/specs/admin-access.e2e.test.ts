@@ -119,7 +119,7 @@ describe('Accès apprenants', () => {
     // The parent signs in with the letter's password and chooses the demo password again.
     await signIn(page, baseUrl, 'demo.parent', temporary);
     await completeForcedChange(page, temporary, DEMO_PASSWORD);
-    expect(await page.getByRole('list', { name: 'Modules' }).getByRole('link').allInnerTexts()).toEqual(['Gestion des évaluations', 'Tableau de bord']);
+    expect(await page.getByRole('list', { name: 'Modules' }).getByRole('link').allInnerTexts()).toEqual(['Gestion des évaluations', 'Passeport professionnel', 'Tableau de bord']);
   });
 
   it('fits a phone screen', async () => {
