@@ -77,7 +77,7 @@ describe('BEP MSA EP1: 9 distinct activities, 3 per dominante', () => {
     const s = ep1Status(acts, ['t1', 't1', 't2', 't3', 't4', 'o1', 'r1', 'r2']);
     expect(s.distinct).toBe(7);
     expect(s.missing).toEqual({ total: 3, perDomain: { technique: 0, organisationnelle: 2, relationnelle: 1 } });
-    expect(describeEp1(s)).toBe('7 activités distinctes sur 9 (technique 4, organisationnelle 1, relationnelle 2). Il manque 3 activités, dont 2 organisationnelle, 1 relationnelle.');
+    expect(describeEp1(s)).toBe('7 activités distinctes sur 9 (technique 4, organisationnelle 1, relationnelle 2). Il manque 3 activités, dont 2 organisationnelles, 1 relationnelle.');
   });
   it('needs 9 even when each dominante has 3', () => {
     expect(ep1Status(acts, ['t1', 't2', 'o1', 'o2', 'o3', 'r1', 'r2', 'r3']).missing.total).toBe(1);

@@ -115,7 +115,7 @@ export function describeEp1(s: Ep1Status): string {
   const counts = BEP_DOMAINS.map((d) => `${BEP_DOMAIN_LABELS[d].toLowerCase()} ${s.perDomain[d]}`).join(', ');
   const head = `${s.distinct} activité${s.distinct > 1 ? 's' : ''} distincte${s.distinct > 1 ? 's' : ''} sur ${EP1_MIN_ACTIVITIES} (${counts}).`;
   if (s.ready) return `${head} La règle de l’EP1 est remplie.`;
-  const lacking = BEP_DOMAINS.filter((d) => s.missing.perDomain[d] > 0).map((d) => `${s.missing.perDomain[d]} ${BEP_DOMAIN_LABELS[d].toLowerCase()}`);
+  const lacking = BEP_DOMAINS.filter((d) => s.missing.perDomain[d] > 0).map((d) => `${s.missing.perDomain[d]} ${BEP_DOMAIN_LABELS[d].toLowerCase()}${s.missing.perDomain[d] > 1 ? 's' : ''}`);
   const detail = lacking.length > 0 ? `, dont ${lacking.join(', ')}` : '';
   return `${head} Il manque ${s.missing.total} activité${s.missing.total > 1 ? 's' : ''}${detail}.`;
 }
