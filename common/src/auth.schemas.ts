@@ -59,7 +59,7 @@ export const ChangePasswordRequestSchema = z.object({
 });
 export const ChangeEmailRequestSchema = z.object({
   email: z.string().trim().max(254).pipe(z.email()),
-  /** A stolen session alone must not be enough to divert the account's mails (issue 9). */
+  /** A stolen session alone must not be enough to divert the account's mails (docs/security.md). */
   currentPassword: z.string().min(1).max(200),
 });
 

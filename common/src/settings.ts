@@ -39,7 +39,7 @@ export const EstablishmentSettingsSchema = z.object({
     .default({ readyMasteryPercent: 70, almostReadyMasteryPercent: 50, minEvidence: 6 }),
   /** Retention of people who left, in days; null = kept (the guide's behaviour). */
   retentionDaysAfterLeaving: z.number().int().min(30).max(3650).nullable().default(null),
-  /** Days an import report keeps the initial passwords it drew (issue 9), then « expirés ». */
+  /** Days an import report keeps the initial passwords it drew (docs/security.md), then « expirés ». */
   initialPasswordsRetentionDays: z.number().int().min(1).max(90).default(7),
 });
 export type EstablishmentSettings = z.infer<typeof EstablishmentSettingsSchema>;

@@ -90,7 +90,7 @@ export async function readMail(page: Page, baseUrl: string, to: string, subject:
   await card.getByRole('button', { name: 'Afficher le message' }).click();
   const text = await card.locator('pre').innerText();
   expect(text.length).toBeGreaterThan(0);
-  // The screen never shows a secret (issue 9): a note stands in its place. The test stands in
+  // The screen never shows a secret (docs/security.md): a note stands in its place. The test stands in
   // for the SMTP server the demo lacks, and takes the secret from the outbox row.
   const masked = /\[masqué[^\]]*\]/.exec(text);
   if (!masked) return text;

@@ -104,7 +104,7 @@ describe('Mon compte', () => {
     await page.getByRole('link', { name: 'Mon compte' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mon compte' }).waitFor();
     await expectAccessible(page, 'account');
-    // Changing the address asks for the current password (issue 9).
+    // Changing the address asks for the current password (docs/security.md).
     const emailForm = page.locator('form').filter({ has: page.getByLabel('Nouvelle adresse électronique') });
     await emailForm.getByLabel('Nouvelle adresse électronique').fill('lucas.bernard@exemple.fr');
     await emailForm.getByRole('button', { name: "Enregistrer l'adresse électronique" }).click();

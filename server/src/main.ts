@@ -17,7 +17,7 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
   const app = await createApp(deps, { logger: { level: config.logLevel === 'info' ? 'warn' : config.logLevel }, webDist: process.env.CERISE_WEB_DIST || undefined });
   const dispatcher = createMailDispatcher(deps);
   // Retention of people who left (off unless set in Paramètres): checked once a day.
-  // Kept SIECLE uploads of finished imports (issue 9): swept at start-up, then daily.
+  // Kept SIECLE uploads of finished imports (docs/security.md): swept at start-up, then daily.
   const sweep = async () => {
     await sweepImportFiles(deps).catch((err: unknown) => deps.log.error({ err }, 'import files sweep failed'));
     await purgeExpiredInitialPasswords(deps).catch((err: unknown) => deps.log.error({ err }, 'initial passwords purge failed'));

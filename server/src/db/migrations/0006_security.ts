@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /*
- * Security (issue 9): the secret of a mail (reset link, temporary password) is kept apart from
+ * Security (docs/security.md): the secret of a mail (reset link, temporary password) is kept apart from
  * its text, which holds a placeholder; the dispatcher puts it back when sending, then drops it.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -81,7 +81,7 @@ describe('Mon compte: e-mail', () => {
     expect(audit).toHaveLength(1);
   });
 
-  it('asks for the current password, tells the former address, and cancels pending reset links (issue 9)', async () => {
+  it('asks for the current password, tells the former address, and cancels pending reset links (docs/security.md)', async () => {
     const { u, c } = await signedIn({ email: 'ancienne@example.org' });
     await pendingLink(u.id);
     const pending = () =>
@@ -101,7 +101,7 @@ describe('Mon compte: e-mail', () => {
     expect(notice[0]!.text_body).toContain('nouvelle@example.org');
   });
 
-  it('a password change cancels pending reset links (issue 9)', async () => {
+  it('a password change cancels pending reset links (docs/security.md)', async () => {
     const { u, c } = await signedIn({ email: 'moi@example.org' });
     await pendingLink(u.id);
     const pending = () =>

@@ -66,7 +66,7 @@ describe('login', () => {
     expect(c.cookie).not.toBe(first);
     const old = new TestClient(ctx.app);
     old.cookie = first;
-    // A new login in the same browser revokes the token its former cookie held (issue 9).
+    // A new login in the same browser revokes the token its former cookie held (docs/security.md).
     expect((await old.get('/api/v1/auth/me')).statusCode).toBe(401);
     expect((await c.get('/api/v1/auth/me')).statusCode).toBe(200);
     // A login from another browser leaves the first one signed in.

@@ -34,7 +34,7 @@ const attempt = (login: string, password: string, ip: string) =>
     payload: { uai: est.uai, login, password },
   });
 
-describe('parallel wrong logins (issue 9, race)', () => {
+describe('parallel wrong logins (security audit: race)', () => {
   it('checks at most the limit of passwords out of 100 simultaneous attempts from 4 addresses, and the right one then fails', async () => {
     const u = await makeUser(ctx.deps, est.id);
     checks.n = 0;
@@ -54,7 +54,7 @@ describe('parallel wrong logins (issue 9, race)', () => {
   });
 });
 
-describe('lockout as a weapon (issue 9)', () => {
+describe('lockout as a weapon (docs/security.md)', () => {
   it('one address cannot keep the owner out from another address', async () => {
     const u = await makeUser(ctx.deps, est.id);
     for (let i = 0; i < 40; i++) {
@@ -88,7 +88,7 @@ describe('lockout as a weapon (issue 9)', () => {
   });
 });
 
-describe('trace (issue 9)', () => {
+describe('trace (docs/security.md)', () => {
   it('writes failures and the lock they start to the Journal des actions with the address, and to the log at info', async () => {
     const u = await makeUser(ctx.deps, est.id);
     const info = vi.spyOn(ctx.deps.log, 'info');

@@ -60,7 +60,7 @@ describe(`backup and restore (${testEngine})`, () => {
     expect(manifest.missingFiles).toBeUndefined();
     expect(manifest.tables.users).toBeGreaterThan(40);
 
-    // What a backup leaves out on purpose (issue 9): initial passwords of reports, mail secrets.
+    // What a backup leaves out on purpose (docs/security.md): initial passwords of reports, mail secrets.
     const live = await dump(ctx.deps);
     const before = Object.fromEntries(Object.entries(live).map(([t, rows]) => [t, rows.map((r) => withoutSecrets(t, r as object))]));
     expect(JSON.stringify(before.import_runs)).not.toMatch(/"initialPassword\\":\\"[^\\]/);

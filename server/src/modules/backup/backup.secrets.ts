@@ -2,7 +2,7 @@ import type { SiecleImportReport } from '@cerise/common';
 import { hasInitialPasswords, withoutInitialPasswords } from '../siecle/siecle.passwords.ts';
 
 /**
- * What a backup never carries (issue 9): the initial passwords of import reports (whatever
+ * What a backup never carries (docs/security.md): the initial passwords of import reports (whatever
  * their age: they are printed from the live report, and « Accès parents, accès apprenants »
  * issues new ones) and the secrets of queued mails.
  */

@@ -35,7 +35,7 @@ describe('mail dispatcher', () => {
     }
   });
 
-  it('sends the secret but keeps it neither in the stored text nor after sending (issue 9)', async () => {
+  it('sends the secret but keeps it neither in the stored text nor after sending (docs/security.md)', async () => {
     const sink = await startSmtpSink();
     try {
       const mail = passwordResetLinkMail({ establishmentName: 'Lycée', link: 'https://cerise.test/r/TOKEN-SECRET-123', login: 'a.b', firstName: 'A', lastName: 'B' });

@@ -28,7 +28,7 @@ describe('Courriels en file (GET /api/v1/mails)', () => {
     const credentials = body.items.slice(1);
     expect(credentials.map((m: { kind: string }) => m.kind).sort()).toEqual(['credentials.login', 'credentials.password']);
     expect(credentials.every((m: { to: string }) => m.to === 'sans.smtp@ac-test.fr')).toBe(true);
-    // The temporary password is never shown (issue 9): a note stands in its place.
+    // The temporary password is never shown (docs/security.md): a note stands in its place.
     const passwordMail = credentials.find((m: { kind: string }) => m.kind === 'credentials.password');
     expect(passwordMail.text).toContain('mot de passe provisoire Cerise Pro : [masqué');
     const stored = await ctx.db.selectFrom('mail_outbox').select('secret').where('id', '=', passwordMail.id).executeTakeFirstOrThrow();

@@ -1,7 +1,7 @@
 /*
  * A mail's secret (reset link, temporary password) is stored apart from its text: the text
  * holds this placeholder, the dispatcher puts the secret in when sending and then drops it,
- * and the outbox screen shows a note in its place (issue 9).
+ * and the outbox screen shows a note in its place (docs/security.md).
  */
 export const SECRET_PLACEHOLDER = '⟦secret⟧';
 

@@ -38,7 +38,7 @@ const report = (runId: string): SiecleImportReport => ({
   mailsQueued: 0,
 });
 
-describe('initial passwords in import reports (issue 9)', () => {
+describe('initial passwords in import reports (docs/security.md)', () => {
   it('are shown for 7 days by default, then the report says they expired, the purge drops them, and backups never carry them', async () => {
     const est = await makeReadyEstablishment(ctx.deps);
     const { client } = await signedIn(ctx, est);

@@ -31,7 +31,7 @@ export function passwordsExpired(settingsJson: string | null, appliedAt: string 
 }
 
 /**
- * Drops the initial passwords of the stored reports past their retention (issue 9). Runs at
+ * Drops the initial passwords of the stored reports past their retention (docs/security.md). Runs at
  * start-up and daily; reading a report applies the same rule, so nothing depends on its timing.
  */
 export async function purgeExpiredInitialPasswords(deps: Deps): Promise<number> {

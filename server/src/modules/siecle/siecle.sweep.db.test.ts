@@ -35,7 +35,7 @@ async function run(status: 'analysed' | 'applied', ageMs: number): Promise<strin
   return id;
 }
 
-describe('leftover SIECLE uploads (issue 9)', () => {
+describe('leftover SIECLE uploads (docs/security.md)', () => {
   it('deletes the files of applied and cancelled imports and of expired analyses, keeps those still awaiting confirmation', async () => {
     const hour = 3600 * 1000;
     const applied = leaveFiles(await run('applied', 0)); // kill -9 between the commit and the clean-up

@@ -165,7 +165,7 @@ export async function listImportRuns(deps: Deps, establishmentId: string) {
 export async function getImportReport(deps: Deps, establishmentId: string, runId: string): Promise<SiecleImportReport> {
   const run = await runs.findRun(deps.db, establishmentId, runId);
   if (!run || !run.report) throw notFound();
-  // Past the retention set in Paramètres, the initial passwords are gone (issue 9), even before the daily purge.
+  // Past the retention set in Paramètres, the initial passwords are gone (docs/security.md), even before the daily purge.
   const est = await findEstablishmentById(deps.db, establishmentId);
   if (run.status === 'applied' && passwordsExpired(est?.settings ?? null, run.applied_at, deps.now())) return withoutInitialPasswords(run.report);
   return run.report;

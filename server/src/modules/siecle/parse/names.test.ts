@@ -7,7 +7,7 @@ const bee = (eleves: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <BEE_ELEVES VERSION="3.0"><PARAMETRES><UAJ>0990001X</UAJ><ANNEE_SCOLAIRE>2024</ANNEE_SCOLAIRE></PARAMETRES>
 <DONNEES><ELEVES>${eleves}</ELEVES><STRUCTURES></STRUCTURES></DONNEES></BEE_ELEVES>`;
 
-describe('names in an import follow the form’s rules (issue 9)', () => {
+describe('names in an import follow the form’s rules (docs/security.md)', () => {
   it('caps a 100,000-character name, drops U+202E and controls, normalises to NFC, and warns naming the person', () => {
     const huge = 'A'.repeat(100_000);
     const file = parseSiecleXml(

@@ -35,7 +35,7 @@ const FIX_TEXT: Record<NameFix, string> = {
 type Named = PersonName & { line: number; externalId: string };
 
 /**
- * Applies the form's rules to every name of a parsed file (issue 9: the import skipped them), and
+ * Applies the form's rules to every name of a parsed file (the import skipped them: docs/security.md), and
  * adds a `siecle.name_cleaned` warning naming the person for each record it changed.
  */
 export function cleanFileNames(file: SiecleFile): void {
