@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/schema.ts';
-import type { ResultLevel } from '../../db/tables/teaching.ts';
+import type { ResultLevel, ResultsTable } from '../../db/tables/teaching.ts';
 
 /**
  * The results grid: one row per filled cell (an empty cell has no row), each with its own
@@ -20,19 +20,8 @@ export function listResults(db: DbOrTx, evaluationId: string) {
     .execute();
 }
 
-export type NewResult = {
-  id: string;
-  establishment_id: string;
-  evaluation_id: string;
-  evaluation_competency_id: string;
-  learner_id: string;
-  competency_id: string;
-  level: ResultLevel;
-  evaluated_on: string;
-  recorded_at: string;
-  recorded_by: string;
-  version: number;
-};
+/** A result row as inserted: the table's own shape. */
+export type NewResult = ResultsTable;
 
 /** Inserts the cells that are still empty; answers the keys actually inserted. */
 export async function insertResults(db: DbOrTx, rows: NewResult[]): Promise<Set<string>> {
