@@ -3,6 +3,8 @@ import { EVALUATIONS_ERRORS } from './errors/evaluations.fr.ts';
 import { PASSPORT_ERRORS } from './errors/passport.fr.ts';
 import { DASHBOARD_ERRORS } from './errors/dashboard.fr.ts';
 import { FILES_ERRORS } from './errors/files.fr.ts';
+import { SSO_ERRORS } from './errors/sso.fr.ts';
+import { SSO_IMPORT_ERRORS } from './errors/sso-import.fr.ts';
 /**
  * The French message of every stable API error code. The server answers with these; the web
  * application shows them. Codes are `<domain>.<reason>` and never change once published.
@@ -80,6 +82,8 @@ export const ERROR_MESSAGES = {
   ...EVALUATIONS_ERRORS,
   ...PASSPORT_ERRORS,
   ...DASHBOARD_ERRORS,
+  ...SSO_ERRORS,
+  ...SSO_IMPORT_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -16,6 +16,7 @@ import { scenariosRoutes } from './modules/scenarios/scenarios.routes.ts';
 import { evaluationsRoutes } from './modules/evaluations/evaluations.routes.ts';
 import { passportRoutes } from './modules/passport/passport.routes.ts';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
+import { ssoRoutes } from './modules/sso/sso.routes.ts';
 
 /** Every module's routes. Each route declares `config.auth` (see http/route-auth.ts). */
 export async function registerModules(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -35,4 +36,5 @@ export async function registerModules(app: FastifyInstance, deps: Deps): Promise
   await evaluationsRoutes(app, deps);
   await passportRoutes(app, deps);
   await dashboardRoutes(app, deps);
+  await ssoRoutes(app, deps);
 }

@@ -7,6 +7,8 @@ import { DASHBOARD_ENTRIES } from './entries/dashboard.ts';
 import { EVALUATIONS_ENTRIES } from './entries/evaluations.ts';
 import { PASSPORT_ENTRIES } from './entries/passport.ts';
 import { SCENARIOS_ENTRIES } from './entries/scenarios.ts';
+import { SSO_ENTRIES } from './entries/sso.ts';
+import { SSO_IMPORT_ENTRIES } from './entries/sso-import.ts';
 
 export type Req = {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -185,4 +187,4 @@ Object.assign(ENTRIES, {
 } satisfies Record<string, Entry>);
 
 // Teaching modules: one file each under entries/.
-Object.assign(ENTRIES, SCENARIOS_ENTRIES, EVALUATIONS_ENTRIES, PASSPORT_ENTRIES, DASHBOARD_ENTRIES);
+Object.assign(ENTRIES, SCENARIOS_ENTRIES, EVALUATIONS_ENTRIES, PASSPORT_ENTRIES, DASHBOARD_ENTRIES, SSO_ENTRIES, SSO_IMPORT_ENTRIES);

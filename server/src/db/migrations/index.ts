@@ -5,6 +5,9 @@ import * as m0003 from './0003_accounts.ts';
 import * as m0004 from './0004_teaching.ts';
 import * as m0005 from './0005_dashboard.ts';
 import * as m0006 from './0006_security.ts';
+import * as m0007 from './0007_sso.ts';
+import * as m0008 from './0008_administration.ts';
+import * as m0009 from './0009_performance.ts';
 
 /** Numbered migrations, in order. Never edit one after it has landed: add a new one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +17,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004_teaching': m0004,
   '0005_dashboard': m0005,
   '0006_security': m0006,
+  '0007_sso': m0007,
+  '0008_administration': m0008,
+  '0009_performance': m0009,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

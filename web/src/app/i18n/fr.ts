@@ -2,6 +2,8 @@ import { scenariosFr } from './fr/scenarios.ts';
 import { evaluationsFr } from './fr/evaluations.ts';
 import { passportFr } from './fr/passport.ts';
 import { dashboardFr } from './fr/dashboard.ts';
+import { ssoFr } from './fr/sso.ts';
+import { ssoImportFr } from './fr/sso-import.ts';
 /**
  * The single French message catalogue of the web application: every text a user reads lives
  * here, grouped by domain (`app`, `auth`, `account`, `home`, `modules`, then one section per
@@ -1234,6 +1236,9 @@ export const fr = {
   evaluations: evaluationsFr,
   passport: passportFr,
   dashboard: dashboardFr,
+  // Single sign-on (issue 17).
+  sso: ssoFr,
+  ssoImport: ssoImportFr,
 } as const;
 
 export type Catalogue = typeof fr;

@@ -1,0 +1,3 @@
+/** French messages of the sso error codes; merged into ERROR_MESSAGES. */
+export const SSO_ERRORS = {
+} as const;

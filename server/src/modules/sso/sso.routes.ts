@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../deps.ts';
+import { casRoutes } from './cas/cas.routes.ts';
+import { samlRoutes } from './saml/saml.routes.ts';
+import { oidcRoutes } from './oidc/oidc.routes.ts';
+import { identityImportRoutes } from './identity-import/identity-import.routes.ts';
+
+/** Single sign-on (docs/sso.md): provider settings, links, and one file of routes per protocol. */
+export async function ssoRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  await casRoutes(app, deps);
+  await samlRoutes(app, deps);
+  await oidcRoutes(app, deps);
+  await identityImportRoutes(app, deps);
+}
