@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { SiecleImportReport, SiecleImportReportPerson } from '@cerise/common';
-import { toFrenchCsv } from '../../util/csv.ts';
+import { textCell, toFrenchCsv } from '../../util/csv.ts';
 import { printable, registerPdfFonts } from '../../util/pdf-fonts.ts';
 import { EXPIRED_PASSWORDS_NOTE } from './siecle.passwords.ts';
 
@@ -30,8 +30,8 @@ export function reportCsv(report: SiecleImportReport): string {
       p.civility,
       p.lastName,
       p.firstName,
-      p.login,
-      p.initialPassword ?? (expired && p.login && p.status === 'created' ? expired : null),
+      textCell(p.login),
+      p.initialPassword ? textCell(p.initialPassword) : expired && p.login && p.status === 'created' ? expired : null,
       p.kind === 'ignored' ? p.function : p.discipline,
       p.divisions.join(', '),
       p.groups.join(', '),
