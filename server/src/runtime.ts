@@ -3,8 +3,8 @@ import type { Config } from './config/config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrations/index.ts';
 import type { Deps } from './deps.ts';
-import path from 'node:path';
-import { createLocalFileStorage } from './modules/files/local-file-storage.ts';
+import { processWorkerPool } from './workers/pool.ts';
+import { createFileStorage } from './modules/files/storage.factory.ts';
 
 export type Runtime = { deps: Deps; handle: DatabaseHandle; close: () => Promise<void> };
 
@@ -13,9 +13,13 @@ export async function openRuntime(config: Config, opts: { logger?: Logger; migra
   const log = opts.logger ?? pino({ level: config.logLevel }, pino.destination(2));
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   if (opts.migrate !== false) await migrateToLatest(handle.db);
-  const files = createLocalFileStorage(path.join(config.dataDir, 'attachments'));
-  const deps: Deps = { db: handle.db, engine: handle.engine, config, log, now: () => new Date(), files };
-  return { deps, handle, close: () => handle.destroy() };
+  const files = createFileStorage(config);
+  const deps: Deps = { db: handle.db, engine: handle.engine, config, log, now: () => new Date(), files, workers: processWorkerPool() };
+  const close = async () => {
+    await deps.workers.close();
+    await handle.destroy();
+  };
+  return { deps, handle, close };
 }
 
 /** Runs a command body with the configured database open, closing it whatever happens. */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { resourceConfig, ResourceEnvSchema, storageNeedsBucket, type ResourceConfig } from './resources.ts';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -28,9 +29,11 @@ const EnvSchema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
-});
+})
+  .extend(ResourceEnvSchema.shape)
+  .refine(storageNeedsBucket, { path: ['S3_BUCKET'], message: 'S3_BUCKET est requis quand STORAGE=s3' });
 
-export type Config = {
+export type Config = ResourceConfig & {
   port: number;
   host: string;
   dataDir: string;
@@ -68,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     secureCookies: publicUrl.startsWith('https://'),
+    ...resourceConfig(e),
   };
 }
