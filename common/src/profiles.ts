@@ -29,14 +29,27 @@ export function modulesForProfiles(profiles: readonly Profile[]): ModuleId[] {
   return MODULES.filter((m) => wanted.has(m));
 }
 
-/** Route path of each module in the web application. */
+/** Route path of each module in the web application: French, lowercase, without accents. */
 export const MODULE_PATHS: Record<ModuleId, string> = {
+  imports: 'importer',
+  users: 'utilisateurs',
+  access: 'acces',
+  settings: 'parametres',
+  scenarios: 'scenarios',
+  evaluations: 'evaluations',
+  passport: 'passeport',
+  dashboard: 'tableau-de-bord',
+};
+
+/**
+ * The English paths the modules had before: bookmarks and old links still lead to the page
+ * (the web router redirects them, keeping the rest of the address).
+ */
+export const LEGACY_MODULE_PATHS: Partial<Record<ModuleId, string>> = {
   imports: 'imports',
   users: 'users',
   access: 'access',
   settings: 'settings',
-  scenarios: 'scenarios',
-  evaluations: 'evaluations',
   passport: 'passport',
   dashboard: 'dashboard',
 };

@@ -97,7 +97,7 @@ describe('Paramètres', () => {
       await page.getByRole('button', { name: 'Valider' }).click();
       await page.getByText(/À renseigner avant de créer des utilisateurs/).waitFor();
 
-      await page.goto(`${baseUrl}/${UAI}/users`);
+      await page.goto(`${baseUrl}/${UAI}/utilisateurs`);
       await page.getByRole('heading', { level: 1, name: 'Gestion des utilisateurs' }).waitFor();
       await page.getByText("Renseignements de l'établissement à compléter").waitFor();
       await page.getByRole('button', { name: 'Nouvel enseignant' }).click();

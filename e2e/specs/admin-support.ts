@@ -77,7 +77,7 @@ export async function findUser(page: Page, baseUrl: string, login: string, hidde
  * whose subject matches, read from the screen.
  */
 export async function readMail(page: Page, baseUrl: string, to: string, subject: RegExp): Promise<string> {
-  await page.goto(`${baseUrl}/${UAI}/settings`);
+  await page.goto(`${baseUrl}/${UAI}/parametres`);
   await page.getByRole('link', { name: 'Courriels' }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Courriels' }).waitFor();
   const card = page

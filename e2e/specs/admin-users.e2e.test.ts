@@ -228,7 +228,7 @@ describe('Gestion des utilisateurs', () => {
     expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe('PK');
     await dialog.getByRole('link', { name: 'Voir ses actions dans le journal' }).click();
     await page.getByRole('heading', { level: 1, name: 'Journal des actions' }).waitFor();
-    expect(page.url()).toContain(`/${UAI}/settings/journal?utilisateur=`);
+    expect(page.url()).toContain(`/${UAI}/parametres/journal?utilisateur=`);
   });
 
   it('shows the list as cards on a phone', async () => {

@@ -117,7 +117,7 @@ async function runReport(runId: string): Promise<Report> {
 const rowWithLogin = (table: ReturnType<Page['getByRole']>, login: string) =>
   table.getByRole('row').filter({ has: page.getByRole('cell', { name: login, exact: true }) });
 
-const runIdOfPage = () => /\/imports\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? '';
+const runIdOfPage = () => /\/importer\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? '';
 
 describe('Importer des fichiers', () => {
   it('shows the two parts of the guide, where each file comes from, and teachers first', async () => {
@@ -184,7 +184,7 @@ describe('Importer des fichiers', () => {
     expect(text).toContain('Les fichiers ont été refusés');
     expect(text).toContain(path.basename(files.fakeXml));
     expect(text).toContain("Aucune donnée n'a été modifiée");
-    expect(page.url()).toBe(`${baseUrl}/${UAI}/imports`);
+    expect(page.url()).toBe(`${baseUrl}/${UAI}/importer`);
     await expectAccessible(page, 'imports-error-bad-file');
   });
 

@@ -19,7 +19,7 @@ async function shot(page: Page, name: string) {
 
 async function openPassport(page: Page, login: string) {
   await signIn(page, baseUrl, login);
-  await page.goto(`${baseUrl}/${UAI}/passport`);
+  await page.goto(`${baseUrl}/${UAI}/passeport`);
   await page.getByRole('heading', { level: 1, name: 'Passeport professionnel' }).waitFor();
   await waitForSettledPage(page);
 }

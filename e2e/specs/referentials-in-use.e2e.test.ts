@@ -43,7 +43,7 @@ describe('referential editor: an element in use', () => {
 
     await loginThroughForm(page, baseUrl, UAI, 'demo.admin', 'cerise-demo');
     await page.getByRole('heading', { level: 1, name: /Bonjour/ }).waitFor();
-    await page.goto(`${baseUrl}/${UAI}/settings/referentiels`);
+    await page.goto(`${baseUrl}/${UAI}/parametres/referentiels`);
     await page.getByRole('link', { name: /Compléter et corriger/ }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Bac Pro Gestion-Administration' }).waitFor();
     await page.getByLabel('Rechercher une compétence').fill('C112');

@@ -211,7 +211,7 @@ describe('competency picker (teacher)', () => {
 
   it('keeps the referential editor for administrators', async () => {
     await signIn(page, 'demo.enseignant');
-    await page.goto(`${baseUrl}/${UAI}/settings/referentiels`);
+    await page.goto(`${baseUrl}/${UAI}/parametres/referentiels`);
     await page.getByRole('heading', { level: 1, name: 'Accès refusé' }).waitFor();
   });
 });
@@ -353,7 +353,7 @@ describe('referential editor (administrator)', () => {
 
   it('exports the referential, re-imports it unchanged, then imports an edited copy', async () => {
     await signIn(page, 'demo.admin');
-    await page.goto(`${baseUrl}/${UAI}/settings/referentiels`);
+    await page.goto(`${baseUrl}/${UAI}/parametres/referentiels`);
     await page.getByRole('heading', { level: 1, name: 'Référentiels' }).waitFor();
     await expectAccessible(page, 'referential-list');
 
@@ -416,7 +416,7 @@ describe('referential editor (administrator)', () => {
     expect(await panel.getByRole('checkbox', { name: 'À compléter' }).isChecked()).toBe(false);
 
     // Importing the same edited copy again changes nothing.
-    await page.goto(`${baseUrl}/${UAI}/settings/referentiels`);
+    await page.goto(`${baseUrl}/${UAI}/parametres/referentiels`);
     await fileInput.setInputFiles({ name: 'referentiel-modifie.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
     await analyse.click();
     await page.getByText(/Aucun changement/).waitFor();

@@ -13,9 +13,11 @@ import { evaluationsRoutes } from '../features/evaluations/evaluations.routes.ts
 import { passportRoutes } from '../features/passport/passport.routes.tsx';
 import { dashboardRoutes } from '../features/dashboard/dashboard.routes.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { LegacyRedirect } from './pages/LegacyRedirect.tsx';
+import { LEGACY_PATHS } from './legacy-paths.ts';
 
 /**
- * The pages of each module, relative to `/:uai/<MODULE_PATHS[module]>`. The module gate
+ * The pages of each module, relative to `/:uai/<MODULE_PATHS[module]>` (French addresses). The module gate
  * (profiles) and the signed-in layout are already around them.
  *
  * A module replaces its placeholder with its own pages from `features/<domain>/`, loaded
@@ -81,6 +83,8 @@ export const routes: RouteObject[] = [
               },
             ],
           },
+          // The former English addresses (bookmarks, old links) lead to the French ones.
+          ...LEGACY_PATHS.map((legacy): RouteObject => ({ path: `${legacy}/*`, element: <LegacyRedirect /> })),
           {
             element: <AppLayout />,
             children: [

@@ -10,7 +10,7 @@ import { LearnersPanel } from './LearnersPanel.tsx';
 import { ParentsPanel } from './ParentsPanel.tsx';
 import '../users/admin.css';
 
-/** `/:uai/access`: « Accès parents, accès apprenants » (docs/guide.md §3.3). The class is in the address. */
+/** `/:uai/acces`: « Accès parents, accès apprenants » (docs/guide.md §3.3). The class is in the address. */
 export function AccessPage() {
   const { params, update } = useAddressParams();
   const divisions = useDivisions();

@@ -88,7 +88,7 @@ function DateFilter({ label, value, onChange }: { label: string; value: string; 
   );
 }
 
-/** `/:uai/settings/journal`: « Journal des actions » (administrators), filters in the address. */
+/** `/:uai/parametres/journal`: « Journal des actions » (administrators), filters in the address. */
 export function AuditPage() {
   const { params, page, update, setPage } = useAddressParams();
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });

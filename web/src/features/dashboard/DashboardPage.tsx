@@ -16,7 +16,7 @@ import { LearnerDashboardView } from './LearnerDashboardView.tsx';
 import { TeacherFilters, type CompetencyFilterState } from './TeacherFilters.tsx';
 import './dashboard.css';
 
-/** `/:uai/dashboard`: Tableau de bord (docs/guide.md § 3.8), for a teacher, a learner or a parent. */
+/** `/:uai/tableau-de-bord`: Tableau de bord (docs/guide.md § 3.8), for a teacher, a learner or a parent. */
 export function DashboardPage() {
   const me = useCurrentUser();
   const staff = me.profiles.includes('teacher') || me.profiles.includes('administrator');

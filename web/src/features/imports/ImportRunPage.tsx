@@ -46,7 +46,7 @@ function Run({ runId }: { runId: string }) {
   );
 }
 
-/** `/:uai/imports/:runId`: the analysis of an import waiting for confirmation, or its report. */
+/** `/:uai/importer/:runId`: the analysis of an import waiting for confirmation, or its report. */
 export function ImportRunPage() {
   const { runId = '' } = useParams();
   if (!UUID.test(runId)) return <RunNotFound />;

@@ -25,7 +25,7 @@ function WhereInSiecle({ title, children }: { title: string; children: ReactNode
   );
 }
 
-/** `/:uai/imports`: « Importer des fichiers » (docs/guide.md §3.1), for administrators. */
+/** `/:uai/importer`: « Importer des fichiers » (docs/guide.md §3.1), for administrators. */
 export function ImportsPage() {
   const { establishment } = useCurrentUser();
   const flow = useUploadFlow();

@@ -65,7 +65,7 @@ function MailCard({ mail }: { mail: OutboxMail }) {
   );
 }
 
-/** `/:uai/settings/courriels`: the establishment's outbox (administrators). */
+/** `/:uai/parametres/courriels`: the establishment's outbox (administrators). */
 export function MailsPage() {
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);

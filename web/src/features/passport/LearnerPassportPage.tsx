@@ -1,3 +1,4 @@
+import { MODULE_PATHS } from '@cerise/common';
 import { Alert, Anchor, Button, Group, List, Stack } from '@mantine/core';
 import { IconDownload, IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -18,7 +19,7 @@ const NO_FILTER = { title: '', date: '', competency: '', page: 1 };
 export function LearnerPassportPage() {
   const { learnerId } = useParams();
   const { user, establishment } = useCurrentUser();
-  const base = `/${establishment.uai}/passport`;
+  const base = `/${establishment.uai}/${MODULE_PATHS.passport}`;
   const head = useSituations(learnerId, NO_FILTER);
   const staff = user.profiles.includes('teacher') || user.profiles.includes('administrator');
   const [pole, setPole] = useState('');

@@ -1,3 +1,4 @@
+import { MODULE_PATHS } from '@cerise/common';
 import { Alert, Anchor, Button, Group, List, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconLock, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -24,7 +25,7 @@ export function PassportHomePage() {
 
 function LearnerHome() {
   const { user, establishment } = useCurrentUser();
-  const base = `/${establishment.uai}/passport`;
+  const base = `/${establishment.uai}/${MODULE_PATHS.passport}`;
   return (
     <>
       <PageTitle>{moduleTitle('passport')}</PageTitle>
@@ -58,7 +59,7 @@ function TeacherHome() {
   const [zipError, setZipError] = useState<string | null>(null);
   const [zipping, setZipping] = useState(false);
   const chosen = classes.data?.classes.find((c) => c.id === classId) ?? classes.data?.classes[0];
-  const base = `/${establishment.uai}/passport`;
+  const base = `/${establishment.uai}/${MODULE_PATHS.passport}`;
 
   const zip = async () => {
     if (!chosen) return;
@@ -139,7 +140,7 @@ function ParentHome() {
         <List>
           {children.data.children.map((c) => (
             <List.Item key={c.id}>
-              <Anchor component={Link} to={`/${establishment.uai}/passport/apprenants/${c.id}`}>
+              <Anchor component={Link} to={`/${establishment.uai}/${MODULE_PATHS.passport}/apprenants/${c.id}`}>
                 {t('passport.parent.child', { name: personLabel(c) })}
               </Anchor>
             </List.Item>

@@ -1,3 +1,4 @@
+import { MODULE_PATHS } from '@cerise/common';
 import type { SituationDetail } from '@cerise/common';
 import { Alert, Anchor, Button, Group, Modal, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
@@ -32,7 +33,7 @@ type Exit = 'continue' | 'quit';
 function SituationForm({ initial }: { initial: SituationDetail | null }) {
   const me = useCurrentUser();
   const navigate = useNavigate();
-  const listPath = `/${me.establishment.uai}/passport`;
+  const listPath = `/${me.establishment.uai}/${MODULE_PATHS.passport}`;
   const [values, setValues] = useState<SituationFormValues>(() => (initial ? valuesOf(initial) : emptyValues()));
   const [version, setVersion] = useState(initial?.version ?? 0);
   const [current, setCurrent] = useState<SituationDetail | null>(initial);

@@ -29,7 +29,7 @@ export function SituationReviewPage() {
   return (
     <div aria-busy={situation.isFetching}>
       <PageTitle>{s.title}</PageTitle>
-      <Anchor component={Link} to={`/${establishment.uai}/passport/apprenants/${s.learner.id}`} size="sm">
+      <Anchor component={Link} to={`/${establishment.uai}/${MODULE_PATHS.passport}/apprenants/${s.learner.id}`} size="sm">
         {t('passport.review.backToLearner', { name: personLabel(s.learner) })}
       </Anchor>
       <Stack gap="md" mt="md">

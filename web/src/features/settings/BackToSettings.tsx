@@ -1,3 +1,4 @@
+import { MODULE_PATHS } from '@cerise/common';
 import { Anchor, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../../app/current-user.tsx';
@@ -8,7 +9,7 @@ export function BackToSettings() {
   const { establishment } = useCurrentUser();
   return (
     <Text size="sm" mb="md">
-      <Anchor component={Link} to={`/${establishment.uai}/settings`}>
+      <Anchor component={Link} to={`/${establishment.uai}/${MODULE_PATHS.settings}`}>
         {t('admin.backToSettings')}
       </Anchor>
     </Text>

@@ -1,3 +1,4 @@
+import { MODULE_PATHS } from '@cerise/common';
 import { Alert, Anchor, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { Link } from 'react-router';
@@ -15,7 +16,7 @@ export function EstablishmentIncompleteNotice({ onNavigate }: { onNavigate?: () 
       <Text size="sm" mb="xs">
         {t('settings.incomplete.text')}
       </Text>
-      <Anchor component={Link} to={`/${establishment.uai}/settings`} onClick={onNavigate} fw={700} underline="always">
+      <Anchor component={Link} to={`/${establishment.uai}/${MODULE_PATHS.settings}`} onClick={onNavigate} fw={700} underline="always">
         {t('settings.incomplete.link')}
       </Anchor>
     </Alert>

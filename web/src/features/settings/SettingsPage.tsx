@@ -1,3 +1,4 @@
+import { MODULE_PATHS } from '@cerise/common';
 import { Alert, Anchor, List, Paper, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { Link } from 'react-router';
@@ -13,11 +14,11 @@ import { SchoolYearSection } from './SchoolYearSection.tsx';
 import { useSettings } from './settings.api.ts';
 import './settings.css';
 
-/** `/:uai/settings`: « Paramètres » (docs/guide.md §3.4, docs/design.md§ 5–6). */
+/** `/:uai/parametres`: « Paramètres » (docs/guide.md §3.4, docs/design.md§ 5–6). */
 export function SettingsPage() {
   const { establishment } = useCurrentUser();
   const settings = useSettings();
-  const base = `/${establishment.uai}/settings`;
+  const base = `/${establishment.uai}/${MODULE_PATHS.settings}`;
 
   const reload = async () => (await settings.refetch()).data;
 

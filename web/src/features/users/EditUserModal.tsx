@@ -1,4 +1,4 @@
-import { IMPORTED_IDENTITY_FIELDS, USER_SOURCE_LABELS, type UpdateUserRequest, type User } from '@cerise/common';
+import { IMPORTED_IDENTITY_FIELDS, MODULE_PATHS, USER_SOURCE_LABELS, type UpdateUserRequest, type User } from '@cerise/common';
 import { Alert, Anchor, Button, Divider, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconDownload, IconInfoCircle, IconListDetails } from '@tabler/icons-react';
@@ -177,7 +177,7 @@ export function EditUserModal({ user: initial, onClose }: EditUserModalProps) {
           </Button>
           <Anchor
             component={Link}
-            to={`/${me.establishment.uai}/settings/journal?utilisateur=${encodeURIComponent(user.id)}`}
+            to={`/${me.establishment.uai}/${MODULE_PATHS.settings}/journal?utilisateur=${encodeURIComponent(user.id)}`}
             size="sm"
             className="admin-icon-link"
           >

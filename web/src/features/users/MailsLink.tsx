@@ -1,3 +1,4 @@
+import { MODULE_PATHS } from '@cerise/common';
 import { Anchor } from '@mantine/core';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../../app/current-user.tsx';
@@ -7,7 +8,7 @@ import { t } from '../../app/i18n/t.ts';
 export function MailsLink() {
   const { establishment } = useCurrentUser();
   return (
-    <Anchor component={Link} to={`/${establishment.uai}/settings/courriels`} underline="always">
+    <Anchor component={Link} to={`/${establishment.uai}/${MODULE_PATHS.settings}/courriels`} underline="always">
       {t('users.mailsLink')}
     </Anchor>
   );

@@ -1,4 +1,4 @@
-import { PROFILES, type Profile, type User } from '@cerise/common';
+import { MODULE_PATHS, type Profile, PROFILES, type User } from '@cerise/common';
 import { Anchor, Button, Group, NativeSelect, Tabs, Text, Title } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconMail, IconListDetails, IconSchool, IconUserPlus } from '@tabler/icons-react';
@@ -40,7 +40,7 @@ function isProfile(value: string | null): value is Profile {
   return (PROFILES as readonly string[]).includes(value ?? '');
 }
 
-/** `/:uai/users`: « Gestion des utilisateurs » (docs/guide.md §3.2). Filters live in the address. */
+/** `/:uai/utilisateurs`: « Gestion des utilisateurs » (docs/guide.md §3.2). Filters live in the address. */
 export function UsersPage() {
   const { establishment } = useCurrentUser();
   const { params, page, update, setPage } = useAddressParams();
@@ -191,11 +191,11 @@ export function UsersPage() {
           </Button>
         </Group>
         <Group gap="md">
-          <Anchor component={Link} to={`/${establishment.uai}/settings/journal`} className="admin-icon-link" size="sm">
+          <Anchor component={Link} to={`/${establishment.uai}/${MODULE_PATHS.settings}/journal`} className="admin-icon-link" size="sm">
             <IconListDetails size={16} aria-hidden="true" />
             {t('audit.title')}
           </Anchor>
-          <Anchor component={Link} to={`/${establishment.uai}/settings/courriels`} className="admin-icon-link" size="sm">
+          <Anchor component={Link} to={`/${establishment.uai}/${MODULE_PATHS.settings}/courriels`} className="admin-icon-link" size="sm">
             <IconMail size={16} aria-hidden="true" />
             {t('mails.title')}
           </Anchor>

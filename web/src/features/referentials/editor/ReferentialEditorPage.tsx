@@ -1,3 +1,4 @@
+import { MODULE_PATHS } from '@cerise/common';
 import type { Competency, ReferentialTree } from '@cerise/common';
 import { Box, Checkbox, Group, Text, Title } from '@mantine/core';
 import { IconChevronRight } from '@tabler/icons-react';
@@ -95,7 +96,7 @@ function EditorTree({ tree, open, onToggle }: { tree: ReferentialTree; open: Rea
   );
 }
 
-/** `/:uai/settings/referentiels/:referentialId`: browse the tree, complete each competency. */
+/** `/:uai/parametres/referentiels/:referentialId`: browse the tree, complete each competency. */
 export function ReferentialEditorPage() {
   const { referentialId = '' } = useParams();
   const { establishment } = useCurrentUser();
@@ -106,7 +107,7 @@ export function ReferentialEditorPage() {
   const deferredQuery = useDeferredValue(query);
   const index = useMemo(() => (tree.data ? indexTree(tree.data) : null), [tree.data]);
   const listTitle = t('referentials.list.title');
-  const listPath = `/${establishment.uai}/settings/referentiels`;
+  const listPath = `/${establishment.uai}/${MODULE_PATHS.settings}/referentiels`;
 
   if (tree.isError) {
     return (

@@ -1,3 +1,4 @@
+import { MODULE_PATHS } from '@cerise/common';
 import type { ImportReport } from '@cerise/common';
 import { Alert, Anchor, Button, FileInput, Group, List, Stack, Text, Title } from '@mantine/core';
 import { IconCheck, IconFileSearch, IconFileUpload, IconInfoCircle } from '@tabler/icons-react';
@@ -163,7 +164,7 @@ export function ReferentialImport() {
         </Alert>
         <Group>
           {report.referential.id && (
-            <Anchor component={Link} to={`/${establishment.uai}/settings/referentiels/${report.referential.id}`}>
+            <Anchor component={Link} to={`/${establishment.uai}/${MODULE_PATHS.settings}/referentiels/${report.referential.id}`}>
               {t('referentials.import.openReferential', { title: report.referential.title })}
             </Anchor>
           )}

@@ -1,3 +1,4 @@
+import { MODULE_PATHS } from '@cerise/common';
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { Link } from 'react-router';
@@ -11,7 +12,7 @@ import { ExportButton } from './ExportButton.tsx';
 import { ReferentialImport } from './ReferentialImport.tsx';
 import { SettingsBreadcrumbs } from './SettingsBreadcrumbs.tsx';
 
-/** `/:uai/settings/referentiels`: the establishment's referentials, their export, and the import. */
+/** `/:uai/parametres/referentiels`: the establishment's referentials, their export, and the import. */
 export function ReferentialListPage() {
   const { establishment } = useCurrentUser();
   const list = useReferentials();
@@ -61,7 +62,7 @@ export function ReferentialListPage() {
                 <Group gap="sm" align="flex-start">
                   <Button
                     component={Link}
-                    to={`/${establishment.uai}/settings/referentiels/${referential.id}`}
+                    to={`/${establishment.uai}/${MODULE_PATHS.settings}/referentiels/${referential.id}`}
                     leftSection={<IconPencil size={18} aria-hidden="true" />}
                     aria-label={t('referentials.list.editName', { title: referential.title })}
                   >

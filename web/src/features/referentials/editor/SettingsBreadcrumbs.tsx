@@ -1,3 +1,4 @@
+import { MODULE_PATHS } from '@cerise/common';
 import { Anchor, Breadcrumbs, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../../../app/current-user.tsx';
@@ -9,7 +10,7 @@ type Crumb = { label: string; to?: string };
 /** « Paramètres › Référentiels › … »: where the page sits, the last crumb being the page itself. */
 export function SettingsBreadcrumbs({ trail }: { trail: Crumb[] }) {
   const { establishment } = useCurrentUser();
-  const crumbs: Crumb[] = [{ label: moduleTitle('settings'), to: `/${establishment.uai}/settings` }, ...trail];
+  const crumbs: Crumb[] = [{ label: moduleTitle('settings'), to: `/${establishment.uai}/${MODULE_PATHS.settings}` }, ...trail];
   return (
     <nav aria-label={t('referentials.breadcrumbLabel')}>
       <Breadcrumbs mb="sm" separatorMargin={6} style={{ flexWrap: 'wrap' }}>
