@@ -43,9 +43,11 @@ export const DURABLE_TABLES = [
   'blocked_competencies',
   'dashboard_filters',
   'dashboard_filter_competencies',
+  'sso_providers',
+  'external_identities',
 ] as const satisfies readonly (keyof Database)[];
 
-/** Tables not worth restoring: sessions and login failures (a restore logs everyone out). */
-export const TRANSIENT_TABLES = ['sessions', 'login_attempts'] as const satisfies readonly (keyof Database)[];
+/** Tables not worth restoring: sessions, login failures and SSO protocol states (a restore logs everyone out). */
+export const TRANSIENT_TABLES = ['sessions', 'login_attempts', 'sso_states'] as const satisfies readonly (keyof Database)[];
 
 export type DurableTable = (typeof DURABLE_TABLES)[number];

@@ -32,7 +32,7 @@ describe(`migrations on ${testEngine}`, () => {
     const handle = await createTestDatabase();
     try {
       const at = new Date().toISOString();
-      await handle.db.insertInto('establishments').values({ id: 'e1', uai: '0000001A', name: 'E', email: null, address: null, postal_code: null, town: null, phone: null, head_name: null, website: null, settings: '{}', created_at: at, updated_at: at, version: 1 }).execute();
+      await handle.db.insertInto('establishments').values({ id: 'e1', uai: '0000001A', name: 'E', email: null, address: null, postal_code: null, town: null, phone: null, head_name: null, website: null, settings: '{}', local_login_disabled_profiles: '[]', created_at: at, updated_at: at, version: 1 }).execute();
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const base: any = { id: 'u1', establishment_id: 'e1', login: 'a.b', last_name: 'B', first_name: 'A', source: 'manual' as const, created_at: at, updated_at: at };
       await expect(handle.db.insertInto('users').values({ ...base, is_teacher: 2 as 0 }).execute()).rejects.toThrow();

@@ -14,6 +14,8 @@ export interface EstablishmentsTable {
   website: string | null;
   /** The school year the screens show, e.g. `2026-2027`; changed in Paramètres (NULL: not chosen yet). */
   school_year: string | null;
+  /** JSON array of the profiles whose local-password login is switched off (docs/sso.md); administrators always keep it. */
+  local_login_disabled_profiles: string;
   /** JSON: mastery method, thresholds, CCF settings. */
   settings: string;
   created_at: string;
@@ -22,6 +24,8 @@ export interface EstablishmentsTable {
 }
 
 export type InitialPasswordKind = 'birthdate_iso' | 'birthdate_ddmmyyyy' | 'random';
+
+export type PasswordDelivery = 'mail' | 'letter' | 'screen' | 'import';
 
 export interface UsersTable {
   id: string;
@@ -46,6 +50,8 @@ export interface UsersTable {
   /** For `random` initial passwords: `salt:sha256hex` of a high-entropy secret (not a slow hash, docs/design.md §4). */
   initial_secret_hash: string | null;
   must_change_password: Flag;
+  /** How the temporary password in force was handed over; NULL: none in force (migration 0008). */
+  password_delivery: PasswordDelivery | null;
   hidden_at: string | null;
   left_at: string | null;
   last_login_at: string | null;

@@ -50,6 +50,7 @@ export async function insertEstablishment(
       website: null,
       school_year: schoolYearOf(new Date(e.at)),
       settings: e.settings,
+      local_login_disabled_profiles: '[]',
       created_at: e.at,
       updated_at: e.at,
       version: 1,
