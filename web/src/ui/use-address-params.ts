@@ -1,11 +1,12 @@
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 
 /**
  * A list's filters and page kept in the address (`?profil=teacher&page=2`): a link or a reload
- * shows the same list. Changes replace the history entry.
+ * shows the same list. Changes replace the history entry, keeping its state (where a back link leads).
  */
 export function useAddressParams() {
   const [params, setParams] = useSearchParams();
+  const { state } = useLocation() as { state: unknown };
   const page = Math.max(1, Number(params.get('page')) || 1);
 
   /** Sets the parameters given, removes the empty ones; by default, back to the first page. */
@@ -20,7 +21,7 @@ export function useAddressParams() {
         if (resetPage) next.delete('page');
         return next;
       },
-      { replace: true },
+      { replace: true, state },
     );
 
   const setPage = (next: number) => update({ page: next > 1 ? String(next) : null }, false);

@@ -174,6 +174,7 @@ export const fr = {
     cancel: 'Annuler',
     close: 'Fermer',
     backToSettings: 'Revenir aux Paramètres',
+    backTo: 'Revenir à « {page} »',
     pager: {
       previous: 'Page précédente',
       next: 'Page suivante',

@@ -11,7 +11,7 @@ import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { pageCountOf, Pager } from '../../ui/Pager.tsx';
 import { useAddressParams } from '../../ui/use-address-params.ts';
-import { BackToSettings } from '../settings/BackToSettings.tsx';
+import { BackLink } from '../settings/BackLink.tsx';
 import { frenchDateTime, personName } from '../users/format.ts';
 import { actionText, detailLines } from './audit-details.ts';
 import { useAuditEntries } from './audit.api.ts';
@@ -110,7 +110,7 @@ export function AuditPage() {
     <>
       <PageTitle>{t('audit.title')}</PageTitle>
       <Text mb="xs">{t('audit.intro')}</Text>
-      <BackToSettings />
+      <BackLink />
 
       <ListFilters
         label={t('audit.filters.label')}

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { Pager } from '../../ui/Pager.tsx';
-import { BackToSettings } from '../settings/BackToSettings.tsx';
+import { BackLink } from '../settings/BackLink.tsx';
 import { frenchDateTime } from '../users/format.ts';
 import { useMails } from './mails.api.ts';
 import '../users/admin.css';
@@ -76,7 +76,7 @@ export function MailsPage() {
     <>
       <PageTitle>{t('mails.title')}</PageTitle>
       <Text mb="xs">{t('mails.intro')}</Text>
-      <BackToSettings />
+      <BackLink />
 
       {mails.data &&
         (mails.data.smtpConfigured ? (

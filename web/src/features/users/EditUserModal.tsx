@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { notifySuccess } from '../../ui/notify.tsx';
 import { RequiredFieldsNote } from '../../ui/RequiredFieldsNote.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
+import { useBackState } from '../settings/BackLink.tsx';
 import { personName } from './format.ts';
 import { USER_FORM_FIELD_ORDER, formValuesOf, validateUserForm, type UserFormErrors, type UserFormField, type UserFormValues } from './user-form.ts';
 import { UserFields, type FieldInputs } from './UserFields.tsx';
@@ -41,6 +42,7 @@ type EditUserModalProps = {
 /** « Modifier » (docs/guide.md §3.2.2): identity (unless imported), e-mail, profiles, classes and discipline. */
 export function EditUserModal({ user: initial, onClose }: EditUserModalProps) {
   const me = useCurrentUser();
+  const backState = useBackState();
   const fullScreen = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
   const [user, setUser] = useState(initial);
   const [values, setValues] = useState(() => formValuesOf(initial));
@@ -178,6 +180,7 @@ export function EditUserModal({ user: initial, onClose }: EditUserModalProps) {
           <Anchor
             component={Link}
             to={`/${me.establishment.uai}/${MODULE_PATHS.settings}/journal?utilisateur=${encodeURIComponent(user.id)}`}
+            state={backState}
             size="sm"
             className="admin-icon-link"
           >

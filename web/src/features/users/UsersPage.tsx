@@ -16,6 +16,7 @@ import { pageCountOf, Pager } from '../../ui/Pager.tsx';
 import { useAddressParams } from '../../ui/use-address-params.ts';
 import { moduleTitle } from '../home/module-tiles.ts';
 import { EstablishmentIncompleteNotice } from '../settings/EstablishmentIncomplete.tsx';
+import { useBackState } from '../settings/BackLink.tsx';
 import { useSettings } from '../settings/settings.api.ts';
 import { ConfirmModal } from './ConfirmModal.tsx';
 import { CreateUserModal, type CreateKind } from './CreateUserModal.tsx';
@@ -43,6 +44,7 @@ function isProfile(value: string | null): value is Profile {
 /** `/:uai/utilisateurs`: « Gestion des utilisateurs » (docs/guide.md §3.2). Filters live in the address. */
 export function UsersPage() {
   const { establishment } = useCurrentUser();
+  const backState = useBackState();
   const { params, page, update, setPage } = useAddressParams();
   const hiddenView = params.get('vue') === 'masques';
   const search = params.get('q') ?? '';
@@ -191,11 +193,11 @@ export function UsersPage() {
           </Button>
         </Group>
         <Group gap="md">
-          <Anchor component={Link} to={`/${establishment.uai}/${MODULE_PATHS.settings}/journal`} className="admin-icon-link" size="sm">
+          <Anchor component={Link} to={`/${establishment.uai}/${MODULE_PATHS.settings}/journal`} state={backState} className="admin-icon-link" size="sm">
             <IconListDetails size={16} aria-hidden="true" />
             {t('audit.title')}
           </Anchor>
-          <Anchor component={Link} to={`/${establishment.uai}/${MODULE_PATHS.settings}/courriels`} className="admin-icon-link" size="sm">
+          <Anchor component={Link} to={`/${establishment.uai}/${MODULE_PATHS.settings}/courriels`} state={backState} className="admin-icon-link" size="sm">
             <IconMail size={16} aria-hidden="true" />
             {t('mails.title')}
           </Anchor>
