@@ -5,13 +5,15 @@ import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_UAI, seedDemoIfEmpty } from './modules
 import { findEstablishmentByUai } from './modules/establishments/establishments.repository.ts';
 import { purgeDeparted } from './modules/privacy/privacy.usecases.ts';
 import { purgeExpiredInitialPasswords } from './modules/siecle/siecle.passwords.ts';
-import { sweepImportFiles } from './modules/siecle/siecle.sweep.ts';
+import { startImportSweeper, sweepImportFiles } from './modules/siecle/siecle.sweep.ts';
 import { openRuntime } from './runtime.ts';
 
 /** config → database → migrate → (demo) → createApp(deps).listen */
 export async function serve(config: Config): Promise<() => Promise<void>> {
   const runtime = await openRuntime(config);
   const { deps } = runtime;
+  // The worker pool's threads load their code now rather than on the first PDF or import.
+  deps.workers.warm();
   const seeded = config.seedDemo ? await seedDemoIfEmpty(deps) : false;
   // CERISE_WEB_DIST: another build of the web application (the e2e suite builds its own).
   const app = await createApp(deps, { logger: { level: config.logLevel === 'info' ? 'warn' : config.logLevel }, webDist: process.env.CERISE_WEB_DIST || undefined });
@@ -28,6 +30,7 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
     void sweep();
   }, 24 * 3600 * 1000);
   retention.unref();
+  const stopImportSweeper = startImportSweeper(deps);
   await app.listen({ port: config.port, host: config.host });
 
   const lines = [`Cerise Pro écoute sur ${config.publicUrl} (base : ${deps.engine === 'sqlite' ? runtime.handle.sqlitePath : 'PostgreSQL'})`];
@@ -45,6 +48,7 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
     if (closing) return;
     closing = true;
     clearInterval(retention);
+    stopImportSweeper();
     await dispatcher.stop();
     await app.close();
     await runtime.close();

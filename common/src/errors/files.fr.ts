@@ -7,4 +7,7 @@ export const FILES_ERRORS = {
   'files.bad_zip': "Cette archive ZIP est abîmée, chiffrée ou piégée : elle n'est pas acceptée.",
   'files.missing_file': 'Aucun fichier reçu.',
   'files.not_found': 'Ce fichier est introuvable.',
+  'files.server_busy': 'Le serveur analyse déjà beaucoup de fichiers : réessayez dans un instant.',
+  'files.establishment_busy':
+    "Votre établissement a déjà des fichiers en cours d'envoi ou d'analyse, ou des analyses en attente de confirmation : importez ou annulez une analyse en cours, ou réessayez dans un instant.",
 } as const;

@@ -19,7 +19,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       const details = error.details as { retryAfterSeconds?: number } | undefined;
-      if (error.status === 429 && details?.retryAfterSeconds) reply.header('retry-after', String(details.retryAfterSeconds));
+      if ((error.status === 429 || error.status === 503) && details?.retryAfterSeconds) reply.header('retry-after', String(details.retryAfterSeconds));
       return reply.code(error.status).send(errorBody(error.code, error.message, error.details));
     }
     if (error instanceof SiecleFileError) {

@@ -127,3 +127,8 @@ export async function listAppliedReports(db: DbOrTx, establishmentId: string) {
 export async function replaceReport(db: DbOrTx, id: string, report: SiecleImportReport): Promise<void> {
   await db.updateTable('import_runs').set({ report: JSON.stringify(report) }).where('id', '=', id).execute();
 }
+
+/** The analyses of an establishment still awaiting confirmation (their files are kept on disk). */
+export function listPendingAnalyses(db: DbOrTx, establishmentId: string) {
+  return db.selectFrom('import_runs').select('id').where('establishment_id', '=', establishmentId).where('status', '=', 'analysed').execute();
+}

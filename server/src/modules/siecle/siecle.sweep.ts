@@ -39,3 +39,21 @@ export async function sweepImportFiles(deps: Deps): Promise<number> {
   if (removed > 0) deps.log.info({ event: 'imports.files_swept', removed }, 'leftover import files deleted');
   return removed;
 }
+
+/**
+ * Sweeps on a timer (`IMPORT_SWEEP_MINUTES`, 10 by default), so that an expired analysis frees its
+ * disk without anyone opening the import list; returns the stop. Each app process runs its own:
+ * the sweep is idempotent (docs/performance.md « Ressources bornées »).
+ */
+export function startImportSweeper(deps: Deps): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    sweepImportFiles(deps)
+      .catch((err: unknown) => deps.log.error({ err }, 'import files sweep failed'))
+      .finally(() => (running = false));
+  }, deps.config.uploads.sweepEveryMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
