@@ -108,5 +108,13 @@ describe('errorFromResponse', () => {
   it('falls back on the French message of the status when the body is not the error shape', () => {
     expect(errorFromResponse(413, '<html>')).toMatchObject({ code: 'common.payload_too_large', message: expect.stringContaining('trop volumineux') });
     expect(errorFromResponse(502, '')).toMatchObject({ code: 'common.internal' });
+    // A busy server (a proxy's bare 503) or an establishment past its own upload budget.
+    expect(errorFromResponse(503, '')).toMatchObject({ code: 'files.server_busy', message: expect.stringContaining('réessayez dans un instant') });
+    expect(errorFromResponse(429, '')).toMatchObject({ code: 'files.establishment_busy', message: expect.stringContaining('réessayez dans un instant') });
+  });
+
+  it("keeps the server's budget refusal (503, 429) with its code and French message", () => {
+    const body = JSON.stringify({ error: { code: 'files.server_busy', message: 'Le serveur analyse déjà beaucoup de fichiers : réessayez dans un instant.', details: { retryAfterSeconds: 10 } } });
+    expect(errorFromResponse(503, body)).toMatchObject({ status: 503, code: 'files.server_busy', message: 'Le serveur analyse déjà beaucoup de fichiers : réessayez dans un instant.' });
   });
 });

@@ -20,7 +20,8 @@ const FALLBACK_CODES: Record<number, string> = {
   403: 'common.forbidden',
   404: 'common.not_found',
   413: 'common.payload_too_large',
-  429: 'common.rate_limited',
+  429: 'files.establishment_busy',
+  503: 'files.server_busy',
 };
 
 function messageForCode(code: string): string | undefined {
