@@ -21,6 +21,7 @@ import { classCcf, classOverview, learnerDashboard } from '../server/src/modules
 import { insertEstablishment } from '../server/src/modules/establishments/establishments.repository.ts';
 import { newUserRow } from '../server/src/modules/establishments/establishments.usecases.ts';
 import { createLocalFileStorage } from '../server/src/modules/files/local-file-storage.ts';
+import { processWorkerPool } from '../server/src/workers/pool.ts';
 import { installDefaultReferential } from '../server/src/modules/referentials/referentials.install.ts';
 import { insertAccounts } from '../server/src/modules/users/accounts.repository.ts';
 import { newId } from '../server/src/util/ids.ts';
@@ -125,6 +126,7 @@ export async function benchDashboard(): Promise<DashboardFigures> {
       log: pino({ level: 'silent' }),
       now: () => new Date(at),
       files: createLocalFileStorage(path.join(dir, 'attachments')),
+      workers: processWorkerPool(),
     };
     const ctx: RequestContext = {
       actor: { sessionId: 's', id: teacher.id, establishmentId: estId, uai: '0869998A', establishmentName: 'Lycée', login: teacher.login, civility: null, lastName: 'BANC', firstName: 'Prof', email: null, birthDate: null, profiles: ['teacher'], mustChangePassword: false },

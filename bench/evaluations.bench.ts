@@ -21,6 +21,7 @@ import { seedSyntheticEvaluations } from '../server/src/modules/evaluations/eval
 import { saveResults } from '../server/src/modules/evaluations/evaluations.results.usecases.ts';
 import { createEvaluation, getEvaluation } from '../server/src/modules/evaluations/evaluations.usecases.ts';
 import { createLocalFileStorage } from '../server/src/modules/files/local-file-storage.ts';
+import { processWorkerPool } from '../server/src/workers/pool.ts';
 import { seedSynthetic } from '../server/src/modules/siecle/synthetic/seed.ts';
 
 export type EvaluationFigures = { saveGridP95Ms: number; openP95Ms: number };
@@ -60,6 +61,7 @@ export async function benchEvaluations(): Promise<EvaluationFigures> {
     log: pino({ level: 'silent' }),
     now: () => at,
     files: createLocalFileStorage(path.join(dir, 'attachments')),
+    workers: processWorkerPool(),
   };
   try {
     await migrateToLatest(handle.db);
@@ -137,6 +139,7 @@ export async function benchEvaluations(): Promise<EvaluationFigures> {
     const openP95Ms = await time('open it', 100, () => getEvaluation(deps, ctx, evaluation.id));
     return { saveGridP95Ms, openP95Ms };
   } finally {
+    await deps.workers.close();
     await handle.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
   }

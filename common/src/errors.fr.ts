@@ -14,6 +14,7 @@ export const ERROR_MESSAGES = {
   'common.not_found': 'Cette ressource est introuvable.',
   'common.forbidden': "Vous n'avez pas accès à cette fonctionnalité.",
   'common.internal': 'Une erreur inattendue est survenue. Réessayez dans un instant.',
+  'common.worker_failed': 'La préparation de ce document ou de cette analyse a échoué. Réessayez dans un instant ; si l’erreur revient, signalez-la à l’administrateur.',
   'common.uri_too_long': "L'adresse demandée est trop longue.",
   'common.payload_too_large': 'Le fichier ou les données envoyés sont trop volumineux.',
   'common.unsupported_media_type': "Ce type de contenu n'est pas accepté.",

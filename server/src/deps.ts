@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config/config.ts';
 import type { Db, Engine } from './db/schema.ts';
 import type { FileStorage } from './modules/files/file-storage.ts';
+import type { WorkerPool } from './workers/pool.ts';
 
 /** What use cases receive: plain values, no globals (STYLE: composition root in app.ts). */
 export type Deps = {
@@ -13,4 +14,6 @@ export type Deps = {
   now: () => Date;
   /** Attachment bytes (local folder by default; see modules/files). */
   files: FileStorage;
+  /** CPU-heavy work (PDF, DOCX, SIECLE parsing, large CSV) off the event loop: workers/pool.ts. */
+  workers: WorkerPool;
 };

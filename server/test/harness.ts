@@ -11,6 +11,7 @@ import { openDatabase, openSqlite, type DatabaseHandle } from '../src/db/databas
 import { migrateToLatest } from '../src/db/migrations/index.ts';
 import type { Deps } from '../src/deps.ts';
 import { createLocalFileStorage } from '../src/modules/files/local-file-storage.ts';
+import { processWorkerPool } from '../src/workers/pool.ts';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
 
@@ -77,6 +78,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     log: pino({ level: 'silent' }),
     now: () => new Date(clock),
     files: createLocalFileStorage(path.join(dataDir, 'attachments')),
+    workers: processWorkerPool(),
   };
   const app = await createApp(deps, { webDist: '/nonexistent' });
   await app.ready();
@@ -90,6 +92,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     },
     close: async () => {
       await app.close();
+      await deps.workers.close();
       await handle.destroy();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -21,7 +21,7 @@ import type { Deps } from '../../deps.ts';
 import { sendDownload } from '../../http/download.ts';
 import { requestContext } from '../../http/request-context.ts';
 import * as filters from './dashboard.filters.usecases.ts';
-import { renderDashboardPdf } from './dashboard.pdf.ts';
+import { asBuffer } from '../../workers/pool.ts';
 import * as usecases from './dashboard.usecases.ts';
 
 const tags = ['dashboard'];
@@ -50,7 +50,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: Deps): Promise
     async (request, reply) => {
       const ctx = requestContext(request, deps);
       const dashboard = await usecases.learnerDashboard(deps, ctx, request.params.learnerId, 'dashboard.learner_pdf');
-      const body = await renderDashboardPdf(dashboard, ctx.at);
+      const body = asBuffer(await deps.workers.run('dashboard.pdf', { dashboard, at: ctx.at }, { key: ctx.establishmentId }));
       const name = `Tableau de bord ${dashboard.learner.lastName} ${dashboard.learner.firstName}.pdf`;
       return sendDownload(reply, { filename: name, mediaType: 'application/pdf', body, size: body.length });
     },

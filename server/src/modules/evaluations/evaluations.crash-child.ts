@@ -9,6 +9,7 @@ import type { RequestContext } from '../../context.ts';
 import { openDatabase } from '../../db/database.ts';
 import type { Deps } from '../../deps.ts';
 import { createLocalFileStorage } from '../files/local-file-storage.ts';
+import { processWorkerPool } from '../../workers/pool.ts';
 import { saveResults } from './evaluations.results.usecases.ts';
 import { getEvaluation } from './evaluations.usecases.ts';
 
@@ -21,6 +22,7 @@ const deps: Deps = {
   log: pino({ level: 'silent' }),
   now: () => new Date(),
   files: createLocalFileStorage('/tmp/cerise-crash-child'),
+  workers: processWorkerPool(),
 };
 ctx.at = new Date(ctx.at);
 for (let round = 0; ; round++) {

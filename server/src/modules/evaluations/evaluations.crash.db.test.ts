@@ -10,6 +10,7 @@ import type { RequestContext } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import { newId } from '../../util/ids.ts';
 import { createLocalFileStorage } from '../files/local-file-storage.ts';
+import { processWorkerPool } from '../../workers/pool.ts';
 import { createEvaluation } from './evaluations.usecases.ts';
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'evaluations.crash-child.ts');
@@ -17,7 +18,7 @@ let handle: Awaited<ReturnType<typeof createTestDatabase>>;
 let deps: Deps;
 beforeAll(async () => {
   handle = await createTestDatabase({ onDisk: true });
-  deps = { db: handle.db, engine: handle.engine, config: loadConfig({ SEED_DEMO: '0' }), log: pino({ level: 'silent' }), now: () => new Date('2026-11-28T09:00:00Z'), files: createLocalFileStorage('/tmp/cerise-crash-files') };
+  deps = { db: handle.db, engine: handle.engine, config: loadConfig({ SEED_DEMO: '0' }), log: pino({ level: 'silent' }), now: () => new Date('2026-11-28T09:00:00Z'), files: createLocalFileStorage('/tmp/cerise-crash-files'), workers: processWorkerPool() };
 });
 afterAll(() => handle.destroy());
 

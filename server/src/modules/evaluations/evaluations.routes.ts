@@ -28,7 +28,7 @@ import { requestContext } from '../../http/request-context.ts';
 import { registerItemUsageChecker } from '../referentials/referentials.lookup.ts';
 import * as learnerSide from './evaluations.learner.usecases.ts';
 import * as results from './evaluations.results.usecases.ts';
-import { renderBlankSheet } from './evaluations.sheet.ts';
+import { asBuffer } from '../../workers/pool.ts';
 import * as usecases from './evaluations.usecases.ts';
 import { usedItems } from './evaluations.usage.ts';
 
@@ -100,7 +100,7 @@ export async function evaluationsRoutes(app: FastifyInstance, deps: Deps): Promi
     async (request, reply) => {
       const ctx = requestContext(request, deps);
       const evaluation = await usecases.getEvaluation(deps, ctx, request.params.id);
-      const body = await renderBlankSheet(evaluation, ctx.actor.establishmentName);
+      const body = asBuffer(await deps.workers.run('evaluations.blankSheet', { evaluation, establishmentName: ctx.actor.establishmentName }, { key: ctx.establishmentId }));
       return sendDownload(reply, { filename: `fiche-evaluation-${evaluation.evaluatedOn}.pdf`, mediaType: 'application/pdf', body, size: body.length });
     },
   );

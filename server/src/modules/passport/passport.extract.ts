@@ -1,4 +1,3 @@
-import { zipSync } from 'fflate';
 import type { RequestContext } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../http/errors.ts';
@@ -6,7 +5,7 @@ import { nowIso } from '../../util/ids.ts';
 import { activeSchoolYear } from '../establishments/school-year.ts';
 import { auditRead, passportOf } from './passport.access.ts';
 import type { ExtractData } from './passport.extract.pdf.ts';
-import { renderExtracts } from './passport.extract.run.ts';
+import { asBuffer } from '../../workers/pool.ts';
 import { loadRelated } from './passport.presenter.ts';
 import * as repo from './passport.repository.ts';
 import { divisionLearners } from './passport.teacher.usecases.ts';
@@ -66,9 +65,9 @@ const fileName = (last: string, first: string, pole: string | undefined) => `pas
 
 export async function learnerExtract(deps: Deps, ctx: RequestContext, learnerId: string, pole: string | undefined) {
   const learner = await passportOf(deps, ctx, learnerId, 'read');
-  const [pdf] = await renderExtracts([await extractData(deps, ctx, learner, pole)]);
+  const [pdf] = await deps.workers.run('passport.extracts', { extracts: [await extractData(deps, ctx, learner, pole)] }, { key: ctx.establishmentId });
   await auditRead(deps.db, ctx, learnerId, 'extract', { pole: pole ?? null });
-  return { filename: fileName(learner.last_name, learner.first_name, pole), body: pdf! };
+  return { filename: fileName(learner.last_name, learner.first_name, pole), body: asBuffer(pdf!) };
 }
 
 export async function classExtracts(deps: Deps, ctx: RequestContext, divisionId: string, pole: string | undefined) {
@@ -78,11 +77,7 @@ export async function classExtracts(deps: Deps, ctx: RequestContext, divisionId:
     const learner = await passportOf(deps, ctx, l.id, 'read');
     extracts.push({ name: fileName(learner.last_name, learner.first_name, pole), data: await extractData(deps, ctx, learner, pole) });
   }
-  const pdfs = await renderExtracts(extracts.map((e) => e.data));
-  const files: Record<string, Uint8Array> = {};
-  extracts.forEach((e, i) => {
-    files[e.name] = pdfs[i]!;
-  });
+  const zip = await deps.workers.run('passport.extractsZip', { extracts }, { key: ctx.establishmentId });
   for (const l of division.learners) await auditRead(deps.db, ctx, l.id, 'extract', { pole: pole ?? null, division: division.code });
-  return { filename: `passeports-${slug(division.code)}${pole ? `-pole-${slug(pole)}` : ''}.zip`, body: Buffer.from(zipSync(files, { level: 0 })) };
+  return { filename: `passeports-${slug(division.code)}${pole ? `-pole-${slug(pole)}` : ''}.zip`, body: asBuffer(zip) };
 }

@@ -9,7 +9,7 @@ import { collectUnusedFiles, openStoredFile, storeUpload, type UploadedFile } fr
 import { presentAttachments } from './scenarios.presenter.ts';
 import * as repo from './scenarios.repository.ts';
 import { docxFilename } from './scenarios.docx.ts';
-import { renderDocxOffThread } from './scenarios.docx-pool.ts';
+import { asBuffer } from '../../workers/pool.ts';
 import { loadScenario, ownScenario, readableScenario } from './scenarios.usecases.ts';
 
 /** What a scenario accepts as attachments (docs/guide.md § 3.5: « des fichiers zip ou pdf »). */
@@ -77,6 +77,6 @@ export async function openAttachment(
 export async function exportScenarioDocx(deps: Deps, ctx: RequestContext, scenarioId: string): Promise<{ filename: string; body: Buffer }> {
   const scenario = await loadScenario(deps.db, ctx, await readableScenario(deps.db, ctx, scenarioId));
   const establishment = await repo.findEstablishmentName(deps.db, ctx.establishmentId);
-  const body = await renderDocxOffThread({ scenario, establishment: establishment?.name ?? '', at: nowIso(ctx.at) });
+  const body = asBuffer(await deps.workers.run('scenarios.docx', { scenario, establishment: establishment?.name ?? '', at: nowIso(ctx.at) }, { key: ctx.establishmentId }));
   return { filename: docxFilename(scenario.title), body };
 }

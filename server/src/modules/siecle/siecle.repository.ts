@@ -103,3 +103,30 @@ export async function replaceGuardians(db: DbOrTx, establishmentId: string, lear
   }
   for (const c of chunks(rows)) await db.insertInto('guardians').values(c).execute();
 }
+
+/**
+ * A cheap summary of what a snapshot holds (counts, latest account change): an import planned
+ * outside its transaction checks, inside it, that nothing moved in between (docs/performance.md).
+ */
+export async function snapshotFingerprint(db: DbOrTx, establishmentId: string, schoolYear: string): Promise<string> {
+  const count = (table: 'divisions' | 'groups' | 'memberships' | 'teachings') =>
+    db
+      .selectFrom(table as 'divisions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('establishment_id', '=', establishmentId)
+      .where('school_year', '=', schoolYear)
+      .executeTakeFirstOrThrow();
+  const [users, divisions, groups, memberships, teachings, guardians] = await Promise.all([
+    db
+      .selectFrom('users')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at'), eb.fn.sum<number>('version').as('v')])
+      .where('establishment_id', '=', establishmentId)
+      .executeTakeFirstOrThrow(),
+    count('divisions'),
+    count('groups'),
+    count('memberships'),
+    count('teachings'),
+    db.selectFrom('guardians').select((eb) => eb.fn.countAll<number>().as('n')).where('establishment_id', '=', establishmentId).executeTakeFirstOrThrow(),
+  ]);
+  return [users.n, users.at, users.v, divisions.n, groups.n, memberships.n, teachings.n, guardians.n].map((x) => String(Number(x) || x)).join('|');
+}

@@ -4,90 +4,97 @@ import type { SiecleImportReport } from '@cerise/common';
 import type { Deps } from '../../deps.ts';
 import type { DbOrTx } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError, conflict, notFound } from '../../http/errors.ts';
+import { conflict, notFound } from '../../http/errors.ts';
 import { newId, nowIso } from '../../util/ids.ts';
+import { asBuffer } from '../../workers/pool.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findEstablishmentById, findEstablishmentByUai } from '../establishments/establishments.repository.ts';
 import { loginUrl } from '../establishments/establishments.usecases.ts';
 import { activeSchoolYear } from '../establishments/school-year.ts';
 import { applyPlan } from './siecle.apply.ts';
-import { reportCsv, reportPdf } from './siecle.report.ts';
-import { readLearnersInput, readTeachersInput, type UploadedFile } from './siecle.inputs.ts';
-import { planLearners, planTeachers, type ImportPlan, type PlanContext } from './siecle.plan.ts';
-import { loadSnapshot } from './siecle.repository.ts';
+import type { ImportKind, ImportUploads } from './siecle.plan-task.ts';
+import type { ImportPlan, PlanContext } from './siecle.plan.ts';
+import { loadSnapshot, snapshotFingerprint } from './siecle.repository.ts';
 import * as runs from './siecle.runs.repository.ts';
 import { passwordsExpired, withoutInitialPasswords } from './siecle.passwords.ts';
 import { sweepImportFiles } from './siecle.sweep.ts';
 
-export type ImportKind = 'teachers' | 'learners';
-export type ImportUploads = { teachers?: UploadedFile; eleves?: UploadedFile; responsables?: UploadedFile; zip?: UploadedFile };
+export type { ImportKind, ImportUploads } from './siecle.plan-task.ts';
 type Establishment = NonNullable<Awaited<ReturnType<typeof findEstablishmentById>>>;
+type Planned = { plan: ImportPlan; fingerprint: string };
 
-/** Parses the uploads of a kind (throws SiecleFileError / AppError on bad input). */
-function parseUploads(kind: ImportKind, uploads: ImportUploads) {
-  if (kind === 'teachers') {
-    if (!uploads.teachers) throw new AppError(400, 'siecle.missing_file', 'Choisissez le fichier STSWEB des enseignants (sts_emp_…xml ou un ZIP le contenant).');
-    return { kind, sts: readTeachersInput(uploads.teachers) } as const;
-  }
-  return { kind, ...readLearnersInput(uploads) } as const;
-}
-
-type Parsed = ReturnType<typeof parseUploads>;
-
-async function makePlan(deps: Deps, db: DbOrTx, est: Establishment, parsed: Parsed): Promise<ImportPlan> {
+/**
+ * Parses and plans an import in the worker pool (docs/performance.md): the database's state goes
+ * to the worker as plain data (the snapshot of the files' school year), with a fingerprint taken
+ * before it, so that the apply can check nothing changed while the plan was made.
+ */
+async function makePlan(deps: Deps, db: DbOrTx, est: Establishment, kind: ImportKind, uploads: ImportUploads): Promise<Planned> {
   const now = deps.now();
   // The establishment's year (Paramètres), not the calendar's: a file of another year goes into
   // its own year, with a warning, and does not switch the screens.
   const currentSchoolYear = await activeSchoolYear(db, est.id, now);
-  const fileYear = parsed.kind === 'teachers' ? parsed.sts.schoolYear : parsed.eleves.schoolYear;
-  const schoolYear = fileYear ? `${fileYear}-${fileYear + 1}` : currentSchoolYear;
-  const ctx: PlanContext = {
-    establishmentId: est.id,
-    uai: est.uai,
-    currentSchoolYear,
-    today: nowIso(now).slice(0, 10),
-    at: nowIso(now),
-    snapshot: await loadSnapshot(db, est.id, schoolYear),
-    mailEnabled: Boolean(deps.config.smtpUrl && est.name && est.email),
-  };
-  return parsed.kind === 'teachers' ? planTeachers(parsed.sts, ctx) : planLearners(parsed.eleves, parsed.responsables, ctx);
+  let year = currentSchoolYear;
+  for (;;) {
+    const fingerprint = await snapshotFingerprint(db, est.id, year);
+    const ctx: PlanContext = {
+      establishmentId: est.id,
+      uai: est.uai,
+      currentSchoolYear,
+      today: nowIso(now).slice(0, 10),
+      at: nowIso(now),
+      snapshot: await loadSnapshot(db, est.id, year),
+      mailEnabled: Boolean(deps.config.smtpUrl && est.name && est.email),
+    };
+    const result = await deps.workers.run('siecle.plan', { kind, uploads, ctx, snapshotYear: year }, { key: est.id });
+    if ('plan' in result) return { plan: result.plan, fingerprint };
+    if (result.needsYear === year) throw new Error('planImport asked twice for the same school year');
+    year = result.needsYear;
+  }
 }
 
-async function applyInTransaction(deps: Deps, est: Establishment, parsed: Parsed, actorId: string | null, runId: string, files: string[], existingRun: boolean): Promise<SiecleImportReport> {
-  const at = nowIso(deps.now());
-  return inTransaction(deps.db, async (tx) => {
-    if (existingRun && !(await runs.claimRun(tx, runId, est.id, at))) {
-      throw conflict('siecle.run_not_pending', 'Cette importation a déjà été appliquée ou a expiré. Recommencez l’analyse des fichiers.');
-    }
-    const plan = await makePlan(deps, tx, est, parsed);
-    const mails = await applyPlan(tx, plan, { establishmentId: est.id, establishmentName: est.name, loginUrl: loginUrl(deps, est.uai), at });
-    const report: SiecleImportReport = { ...plan.report, runId, dryRun: false, mailsQueued: mails };
-    if (existingRun) await runs.finishRun(tx, runId, report, at);
-    else await runs.insertRun(tx, { id: runId, establishmentId: est.id, actorId, kind: parsed.kind, status: 'applied', files, report, at });
-    await recordAudit(tx, {
-      establishmentId: est.id,
-      actorId,
-      action: `import.${parsed.kind}`,
-      targetType: 'import_run',
-      targetId: runId,
-      details: { files, created: report.created, updated: report.updated, hidden: report.hidden },
-      at,
+/**
+ * Writes an import. The plan is made before the transaction, so that the transaction holds
+ * only the writes (on SQLite, every other request waits for it: docs/performance.md); if the
+ * establishment changed meanwhile, the plan is made again.
+ */
+async function applyInTransaction(deps: Deps, est: Establishment, kind: ImportKind, uploads: ImportUploads, actorId: string | null, runId: string, files: string[], existingRun: boolean): Promise<SiecleImportReport> {
+  for (let attempt = 1; ; attempt++) {
+    const { plan, fingerprint } = await makePlan(deps, deps.db, est, kind, uploads);
+    const at = nowIso(deps.now());
+    const report = await inTransaction(deps.db, async (tx) => {
+      if (existingRun && !(await runs.claimRun(tx, runId, est.id, at))) {
+        throw conflict('siecle.run_not_pending', 'Cette importation a déjà été appliquée ou a expiré. Recommencez l’analyse des fichiers.');
+      }
+      if ((await snapshotFingerprint(tx, est.id, plan.schoolYear)) !== fingerprint && attempt < 3) return null;
+      const mails = await applyPlan(tx, plan, { establishmentId: est.id, establishmentName: est.name, loginUrl: loginUrl(deps, est.uai), at });
+      const report: SiecleImportReport = { ...plan.report, runId, dryRun: false, mailsQueued: mails };
+      if (existingRun) await runs.finishRun(tx, runId, report, at);
+      else await runs.insertRun(tx, { id: runId, establishmentId: est.id, actorId, kind, status: 'applied', files, report, at });
+      await recordAudit(tx, {
+        establishmentId: est.id,
+        actorId,
+        action: `import.${kind}`,
+        targetType: 'import_run',
+        targetId: runId,
+        details: { files, created: report.created, updated: report.updated, hidden: report.hidden },
+        at,
+      });
+      return report;
     });
-    return report;
-  });
+    if (report) return report;
+  }
 }
 
 /** The command line: parse, then apply in one transaction (or only plan with dryRun). */
 export async function importDirect(deps: Deps, uai: string, kind: ImportKind, uploads: ImportUploads, opts: { dryRun: boolean }): Promise<SiecleImportReport> {
   const est = await findEstablishmentByUai(deps.db, uai);
   if (!est) throw notFound('auth.establishment_not_found', `Aucun établissement n'a le code UAI ${uai}.`);
-  const parsed = parseUploads(kind, uploads);
   const files = Object.values(uploads).map((u) => u.name);
   if (opts.dryRun) {
-    const plan = await makePlan(deps, deps.db, est, parsed);
+    const { plan } = await makePlan(deps, deps.db, est, kind, uploads);
     return { ...plan.report, dryRun: true };
   }
-  return applyInTransaction(deps, est, parsed, null, newId(), files, false);
+  return applyInTransaction(deps, est, kind, uploads, null, newId(), files, false);
 }
 
 const runDir = (deps: Deps, runId: string) => path.join(deps.config.dataDir, 'imports', runId);
@@ -98,8 +105,7 @@ export const ANALYSIS_TTL_MS = 2 * 60 * 60 * 1000;
 export async function analyseImport(deps: Deps, actor: { id: string; establishmentId: string }, kind: ImportKind, uploads: ImportUploads): Promise<SiecleImportReport> {
   const est = await findEstablishmentById(deps.db, actor.establishmentId);
   if (!est) throw notFound();
-  const parsed = parseUploads(kind, uploads);
-  const plan = await makePlan(deps, deps.db, est, parsed);
+  const { plan } = await makePlan(deps, deps.db, est, kind, uploads);
   const runId = newId();
   const dir = runDir(deps, runId);
   await fs.mkdir(dir, { recursive: true });
@@ -131,7 +137,7 @@ export async function applyAnalysedImport(deps: Deps, actor: { id: string; estab
     });
     uploads[slot as keyof ImportUploads] = { name, bytes: new Uint8Array(bytes) };
   }
-  const report = await applyInTransaction(deps, est, parseUploads(run.kind, uploads), actor.id, runId, Object.values(run.slots), true);
+  const report = await applyInTransaction(deps, est, run.kind, uploads, actor.id, runId, Object.values(run.slots), true);
   await fs.rm(dir, { recursive: true, force: true });
   // And whatever an earlier crash left behind.
   await sweepImportFiles(deps).catch((err: unknown) => deps.log.error({ err }, 'import files sweep failed'));
@@ -175,7 +181,8 @@ export async function getImportReport(deps: Deps, establishmentId: string, runId
 export async function importReportFile(deps: Deps, establishmentId: string, runId: string, format: 'csv' | 'pdf'): Promise<{ filename: string; mediaType: string; body: Buffer }> {
   const report = await getImportReport(deps, establishmentId, runId);
   const filename = `import-${report.kind}-${runId.slice(-8)}.${format}`;
-  if (format === 'csv') return { filename, mediaType: 'text/csv; charset=utf-8', body: Buffer.from(reportCsv(report)) };
+  // Built in the worker pool: a report lists every person of the establishment.
+  if (format === 'csv') return { filename, mediaType: 'text/csv; charset=utf-8', body: Buffer.from(await deps.workers.run('siecle.reportCsv', { report }, { key: establishmentId })) };
   const est = await findEstablishmentById(deps.db, establishmentId);
-  return { filename, mediaType: 'application/pdf', body: Buffer.from(await reportPdf(report, est?.name ?? '')) };
+  return { filename, mediaType: 'application/pdf', body: asBuffer(await deps.workers.run('siecle.reportPdf', { report, establishmentName: est?.name ?? '' }, { key: establishmentId })) };
 }

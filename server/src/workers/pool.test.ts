@@ -1,0 +1,69 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { emptySiecleCounts, errorMessage, type SiecleImportReport } from '@cerise/common';
+import { pdfText } from '../../test/pdf-text.ts';
+import { AppError } from '../http/errors.ts';
+import { SiecleFileError } from '../modules/siecle/parse/errors.ts';
+import { reportCsv, reportPdf } from '../modules/siecle/siecle.report.ts';
+import { asBuffer, createWorkerPool, poolSize } from './pool.ts';
+
+const pool = createWorkerPool({ threads: 2 });
+afterAll(() => pool.close());
+
+const report: SiecleImportReport = {
+  runId: null,
+  kind: 'learners',
+  dryRun: false,
+  schoolYear: '2026-2027',
+  files: ['ElevesSansAdresses.xml'],
+  created: { ...emptySiecleCounts(), learners: 2 },
+  updated: emptySiecleCounts(),
+  hidden: emptySiecleCounts(),
+  ignored: 0,
+  accounts: [],
+  divisionsCreated: [],
+  groupsCreated: [],
+  people: [
+    { kind: 'learner', status: 'created', login: 'zoe.lukasiewicz', initialPassword: '01022010', civility: null, lastName: 'Łukasiewicz', firstName: 'Zoé', discipline: null, function: null, divisions: ['2GA1'], groups: [], children: [] },
+    { kind: 'learner', status: 'created', login: 'thi.ngo', initialPassword: '03042010', civility: null, lastName: 'Ngô', firstName: 'Thị Hằng', discipline: null, function: null, divisions: ['2GA1'], groups: [], children: [] },
+  ],
+  warnings: [],
+  mailsQueued: 0,
+};
+
+describe('worker pool', () => {
+  it('renders the same document as the builder run in this thread', async () => {
+    const inPool = asBuffer(await pool.run('siecle.reportPdf', { report, establishmentName: 'Lycée Œillet' }, { key: 'est-a' }));
+    const here = await reportPdf(report, 'Lycée Œillet');
+    expect(inPool.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfText(inPool)).toBe(pdfText(here));
+    expect(pdfText(inPool)).toContain('ŁUKASIEWICZ');
+    expect(await pool.run('siecle.reportCsv', { report }, { key: 'est-a' })).toBe(reportCsv(report));
+  });
+
+  it('answers a bug in a task with a clean French error, and keeps working', async () => {
+    const error = await pool.run('test.fail', { message: 'boom' }, { key: 'est-a' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(500);
+    expect((error as AppError).code).toBe('common.worker_failed');
+    expect((error as AppError).message).toBe(errorMessage('common.worker_failed'));
+    expect((error as AppError).message).not.toContain('boom');
+    expect(await pool.run('test.spin', { ms: 1 }, { key: 'est-a' })).toBeGreaterThan(0);
+  });
+
+  it("gives back the user's errors as they were thrown (a refused SIECLE file)", async () => {
+    const bytes = new TextEncoder().encode('<?xml version="1.0"?><BEE_ELEVES><PARAMETRES>');
+    const error = await pool
+      .run('siecle.plan', { kind: 'teachers', uploads: { teachers: { name: 'sts.xml', bytes } }, ctx: {} as never, snapshotYear: '2026-2027' }, { key: 'est-a' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SiecleFileError);
+    expect((error as SiecleFileError).message).toMatch(/^sts\.xml/);
+    const missing = await pool.run('siecle.plan', { kind: 'teachers', uploads: {}, ctx: {} as never, snapshotYear: '2026-2027' }, { key: 'est-a' }).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(AppError);
+    expect((missing as AppError).code).toBe('siecle.missing_file');
+  });
+
+  it('has at least two threads, one per CPU', () => {
+    expect(poolSize(1)).toBe(2);
+    expect(poolSize(8)).toBe(8);
+  });
+});
