@@ -102,6 +102,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'dashboard.learner_viewed': "Consultation du tableau de bord d'un apprenant",
   'dashboard.learner_pdf': "Export PDF du tableau de bord d'un apprenant",
   'dashboard.class_viewed': "Consultation de la vue d'ensemble ou du tableau CCF d'une classe",
+  'sso.login': "Connexion par l'ENT ou ÉduConnect",
+  'sso.refused': "Connexion par l'ENT ou ÉduConnect refusée",
+  'sso.linked': "Liaison d'un identifiant ENT à un compte",
+  'sso.unlinked': "Suppression du lien d'un identifiant ENT",
+  'sso.provider_created': "Ajout d'un fournisseur d'identité (ENT, ÉduConnect)",
+  'sso.provider_updated': "Modification d'un fournisseur d'identité (ENT, ÉduConnect)",
+  'sso.provider_deleted': "Suppression d'un fournisseur d'identité (ENT, ÉduConnect)",
+  'sso.local_login_updated': 'Modification des profils autorisés à se connecter par mot de passe',
 };
 
 export function auditActionLabel(action: string): string {

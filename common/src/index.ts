@@ -18,3 +18,4 @@ export * from './scenarios.schemas.ts';
 export * from './evaluations.schemas.ts';
 export * from './passport.schemas.ts';
 export * from './dashboard.schemas.ts';
+export * from './sso.schemas.ts';

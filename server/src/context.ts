@@ -15,6 +15,8 @@ export type SessionUser = {
   birthDate: string | null;
   profiles: Profile[];
   mustChangePassword: boolean;
+  /** Set when the session was opened through an SSO provider (docs/sso.md). */
+  ssoProviderId?: string | null;
 };
 
 /**

@@ -59,9 +59,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('establishments')
     .addColumn('local_login_disabled_profiles', 'text', (c) => c.notNull().defaultTo('[]'))
     .execute();
+  // A session opened through a provider: no local password change is forced, and its logout URL is offered.
+  await db.schema.alterTable('sessions').addColumn('sso_provider_id', 'text').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('sessions').dropColumn('sso_provider_id').execute();
   await db.schema.alterTable('establishments').dropColumn('local_login_disabled_profiles').execute();
   for (const t of ['sso_states', 'external_identities', 'sso_providers']) await db.schema.dropTable(t).execute();
 }

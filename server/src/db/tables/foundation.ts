@@ -70,6 +70,8 @@ export interface SessionsTable {
   expires_at: string;
   ip: string | null;
   user_agent: string | null;
+  /** The SSO provider the session was opened through (docs/sso.md), or null for a local login. */
+  sso_provider_id: string | null;
 }
 
 export interface LoginAttemptsTable {

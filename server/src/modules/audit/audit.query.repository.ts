@@ -15,7 +15,7 @@ export type AuditFilter = {
   includeSignIns: boolean;
 };
 
-export const SIGN_IN_ACTIONS = ['auth.login', 'auth.logout'];
+export const SIGN_IN_ACTIONS = ['auth.login', 'auth.logout', 'sso.login'];
 
 function filtered(db: DbOrTx, f: AuditFilter) {
   let q = db

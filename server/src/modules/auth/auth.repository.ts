@@ -72,7 +72,7 @@ export async function pruneFailures(db: DbOrTx, beforeIso: string): Promise<void
 
 export async function insertSession(
   db: DbOrTx,
-  s: { id: string; userId: string; establishmentId: string; now: string; expiresAt: string; ip: string | null; userAgent: string | null },
+  s: { id: string; userId: string; establishmentId: string; now: string; expiresAt: string; ip: string | null; userAgent: string | null; ssoProviderId?: string | null },
 ): Promise<void> {
   await db
     .insertInto('sessions')
@@ -85,6 +85,7 @@ export async function insertSession(
       expires_at: s.expiresAt,
       ip: s.ip,
       user_agent: s.userAgent,
+      sso_provider_id: s.ssoProviderId ?? null,
     })
     .execute();
 }
@@ -98,6 +99,7 @@ export function findSessionWithUser(db: DbOrTx, sessionId: string) {
       'sessions.id as session_id',
       'sessions.last_seen_at',
       'sessions.expires_at',
+      'sessions.sso_provider_id',
       'users.id',
       'users.establishment_id',
       'users.login',

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
+import { PROFILES, type Profile } from '@cerise/common';
 import type { AnonymousContext } from '../../context.ts';
+import type { DbOrTx } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -37,23 +39,22 @@ export async function login(deps: Deps, ctx: AnonymousContext, input: LoginInput
     throw new AppError(401, 'auth.invalid_credentials');
   }
 
-  const token = crypto.randomBytes(32).toString('base64url');
-  const sessionId = hashToken(token);
+  // Local login switched off for every profile of the account (docs/sso.md); administrators always keep it.
+  if (!localLoginAllowed(profilesOf(user), parseProfileList(establishment.local_login_disabled_profiles))) {
+    await inTransaction(deps.db, (tx) => releaseAttempt(tx, keys, reservation, at));
+    throw new AppError(403, 'sso.local_login_disabled');
+  }
+
+  let token = '';
+  let sessionId = '';
   await inTransaction(deps.db, async (tx) => {
     await releaseAttempt(tx, keys, reservation, at);
-    // A new login in the same browser ends the session its former cookie held.
-    const previous = input.previousSessionToken;
-    if (previous && previous.length <= 200) await repo.deleteSession(tx, hashToken(previous));
-    await repo.insertSession(tx, {
-      id: sessionId,
+    ({ token, sessionId } = await openSession(tx, ctx, {
       userId: user.id,
       establishmentId: establishment.id,
-      now: at,
-      expiresAt: nowIso(new Date(now.getTime() + SESSION_ABSOLUTE_MS)),
-      ip: ctx.ip,
-      userAgent: input.userAgent?.slice(0, 300) ?? null,
-    });
-    await markLoggedIn(tx, user.id, at);
+      userAgent: input.userAgent,
+      previousSessionToken: input.previousSessionToken ?? null,
+    }));
     await recordAudit(tx, { establishmentId: establishment.id, actorId: user.id, action: 'auth.login', ip: ctx.ip, at });
   });
   if (Math.random() < 0.05) await pruneAttempts(deps, now);
@@ -77,6 +78,52 @@ export async function login(deps: Deps, ctx: AnonymousContext, input: LoginInput
       mustChangePassword: mustChange,
     },
   };
+}
+
+/** The profiles stored as a JSON array (establishments.local_login_disabled_profiles). */
+export function parseProfileList(json: string): Profile[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? (v.filter((p) => typeof p === 'string' && (PROFILES as readonly string[]).includes(p)) as Profile[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A local password login is allowed unless every profile of the account has it switched off; administrators always keep it. */
+export function localLoginAllowed(profiles: readonly Profile[], disabled: readonly Profile[]): boolean {
+  if (profiles.includes('administrator')) return true;
+  return profiles.length === 0 || profiles.some((p) => !disabled.includes(p));
+}
+
+/**
+ * Opens a session for an account, in the caller's transaction: a random 256-bit token (only its
+ * SHA-256 is stored), the browser's former session ended, the login time marked. Used by the local
+ * login and by single sign-on (docs/sso.md), which passes the provider.
+ */
+export async function openSession(
+  tx: DbOrTx,
+  ctx: AnonymousContext,
+  s: { userId: string; establishmentId: string; userAgent: string | null; previousSessionToken: string | null; ssoProviderId?: string | null },
+): Promise<{ token: string; sessionId: string }> {
+  const at = nowIso(ctx.at);
+  const token = crypto.randomBytes(32).toString('base64url');
+  const sessionId = hashToken(token);
+  // A new login in the same browser ends the session its former cookie held.
+  const previous = s.previousSessionToken;
+  if (previous && previous.length <= 200) await repo.deleteSession(tx, hashToken(previous));
+  await repo.insertSession(tx, {
+    id: sessionId,
+    userId: s.userId,
+    establishmentId: s.establishmentId,
+    now: at,
+    expiresAt: nowIso(new Date(ctx.at.getTime() + SESSION_ABSOLUTE_MS)),
+    ip: ctx.ip,
+    userAgent: s.userAgent?.slice(0, 300) ?? null,
+    ssoProviderId: s.ssoProviderId ?? null,
+  });
+  await markLoggedIn(tx, s.userId, at);
+  return { token, sessionId };
 }
 
 /** The user behind a session cookie, or null when missing, expired, idle too long, or hidden. */
@@ -105,7 +152,9 @@ export async function resolveSession(deps: Deps, token: string): Promise<Session
     email: row.email,
     birthDate: row.birth_date,
     profiles: profilesOf(row),
-    mustChangePassword: row.must_change_password === 1,
+    // A session opened through the ENT or ÉduConnect never asks for a local password (docs/sso.md).
+    mustChangePassword: row.must_change_password === 1 && row.sso_provider_id === null,
+    ssoProviderId: row.sso_provider_id,
   };
 }
 

@@ -29,6 +29,13 @@ export interface ExternalAssertion {
   ines: string[];
   /** STSWEB individual ids (staff). */
   stsIds: string[];
+  /** SIECLE PERSONNE_ID of a parent (`resp:<id>`). */
+  personIds?: string[];
+  /**
+   * Suffixes of AAF join keys (`ENTPersonJointure` = `ACADEMIE$id`): an ELEVE_ID, a PERSONNE_ID or an
+   * STS id depending on the person, so matched against `eleve:`, `resp:` and `sts:` alike.
+   */
+  jointureIds?: string[];
   vectors: FrEduVector[];
   /** UAIs released, upper-cased; empty when the provider releases none. */
   uais: string[];
