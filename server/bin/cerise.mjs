@@ -1,10 +1,21 @@
 #!/usr/bin/env node
-// The `cerise` command: runs the TypeScript sources directly (no build step needed).
-import { register } from 'tsx/esm/api';
+// The `cerise` command. It runs the bundle compiled ahead by scripts/build-server.mjs (the root
+// `prepare` script, so after every `npm install` / `npm ci`, or `npm run build:server`) while
+// that bundle is newer than every source file it was built from; otherwise (a source edited
+// since, no bundle, or CERISE_BUNDLE=0) it runs the TypeScript sources through tsx.
+// See docs/performance.md, « Démarrage de la commande cerise ».
+import { fileURLToPath } from 'node:url';
+import { freshBundle } from './fresh-bundle.mjs';
 
 // Every file the service writes (database, uploads, attachments, backups) is its user's alone.
 process.umask(0o077);
 
-register();
-const { runCli } = await import('../src/cli/index.ts');
+const bundle = process.env.CERISE_BUNDLE === '0' ? null : freshBundle(fileURLToPath(new URL('../dist/', import.meta.url)));
+let runCli;
+if (bundle) ({ runCli } = await import(bundle.href));
+else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ runCli } = await import('../src/cli/index.ts'));
+}
 process.exitCode = await runCli(process.argv);

@@ -1,19 +1,8 @@
 import { AppError } from '../http/errors.ts';
 import { SiecleFileError } from '../modules/siecle/parse/errors.ts';
+import { CliError, EXIT_FAILURE, EXIT_REJECTED } from './cli-error.ts';
 
-/** Exit codes: 0 success, 1 unexpected failure, 2 rejected input (nothing changed). */
-export const EXIT_OK = 0;
-export const EXIT_FAILURE = 1;
-export const EXIT_REJECTED = 2;
-
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number = EXIT_REJECTED,
-  ) {
-    super(message);
-  }
-}
+export { CliError, EXIT_FAILURE, EXIT_OK, EXIT_REJECTED } from './cli-error.ts';
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
-import { writeBackup } from '../../modules/backup/backup.ts';
-import { restoreBackup } from '../../modules/backup/restore.ts';
-import { purgeDeparted } from '../../modules/privacy/privacy.usecases.ts';
-import { withRuntime } from '../../runtime.ts';
 import { tr } from '../i18n.ts';
+
+// Each action imports what it runs, so `cerise --help` loads none of it (docs/performance.md).
 
 export function backupCommands(program: Command, run: (fn: () => Promise<void>) => Promise<void>): void {
   program
@@ -12,6 +10,7 @@ export function backupCommands(program: Command, run: (fn: () => Promise<void>) 
     .argument('<FILE>', tr('fichier de sauvegarde à écrire', 'backup file to write'))
     .action((file: string) =>
       run(async () => {
+        const [{ withRuntime }, { writeBackup }] = await Promise.all([import('../../runtime.ts'), import('../../modules/backup/backup.ts')]);
         await withRuntime(async (deps) => {
           const m = await writeBackup(deps, file);
           const rows = Object.values(m.tables).reduce((a, b) => a + b, 0);
@@ -26,6 +25,7 @@ export function backupCommands(program: Command, run: (fn: () => Promise<void>) 
     .option('--replace', tr('remplacer toutes les données existantes', 'replace all existing data'))
     .action((file: string, opts: { replace?: boolean }) =>
       run(async () => {
+        const [{ withRuntime }, { restoreBackup }] = await Promise.all([import('../../runtime.ts'), import('../../modules/backup/restore.ts')]);
         await withRuntime(async (deps) => {
           const m = await restoreBackup(deps, file, { replace: Boolean(opts.replace) });
           const rows = Object.values(m.tables).reduce((a, b) => a + b, 0);
@@ -39,6 +39,7 @@ export function backupCommands(program: Command, run: (fn: () => Promise<void>) 
     .option('--dry-run', tr('lister sans supprimer', 'list without deleting'))
     .action((opts: { dryRun?: boolean }) =>
       run(async () => {
+        const [{ withRuntime }, { purgeDeparted }] = await Promise.all([import('../../runtime.ts'), import('../../modules/privacy/privacy.usecases.ts')]);
         await withRuntime(async (deps) => {
           const result = await purgeDeparted(deps, { dryRun: Boolean(opts.dryRun) });
           if (result.length === 0) console.log(tr('Rien à supprimer (conservation illimitée par défaut).', 'Nothing to delete (kept forever by default).'));

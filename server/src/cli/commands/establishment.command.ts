@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { createEstablishment } from '../../modules/establishments/establishments.usecases.ts';
-import { withRuntime } from '../../runtime.ts';
 import { tr } from '../i18n.ts';
-import { printJson } from '../output.ts';
 
 export function establishmentCommand(program: Command, run: (fn: () => Promise<void>) => Promise<void>): void {
   const est = program.command('establishment').description(tr('Gérer les établissements', 'Manage establishments'));
@@ -16,6 +13,12 @@ export function establishmentCommand(program: Command, run: (fn: () => Promise<v
     .option('--json', tr('sortie JSON', 'JSON output'))
     .action((opts: { uai: string; name: string; email?: string; adminEmail?: string; json?: boolean }) =>
       run(async () => {
+        // Imported when the command runs, so `cerise --help` loads none of it (docs/performance.md).
+        const [{ withRuntime }, { createEstablishment }, { printJson }] = await Promise.all([
+          import('../../runtime.ts'),
+          import('../../modules/establishments/establishments.usecases.ts'),
+          import('../output.ts'),
+        ]);
         await withRuntime(async (deps) => {
           const result = await createEstablishment(deps, opts);
           if (opts.json) printJson(result);

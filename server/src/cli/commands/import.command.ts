@@ -3,10 +3,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { SiecleImportReport } from '@cerise/common';
 import type { UploadedFile } from '../../modules/siecle/siecle.inputs.ts';
-import { importDirect, type ImportKind, type ImportUploads } from '../../modules/siecle/siecle.usecases.ts';
-import { withRuntime } from '../../runtime.ts';
+import type { ImportKind, ImportUploads } from '../../modules/siecle/siecle.usecases.ts';
+import { CliError } from '../cli-error.ts';
 import { tr } from '../i18n.ts';
-import { CliError, printJson } from '../output.ts';
 
 async function readUpload(file: string): Promise<UploadedFile> {
   try {
@@ -40,6 +39,8 @@ export function importCommand(program: Command, run: (fn: () => Promise<void>) =
   const go = (kind: ImportKind, uai: string, readUploads: () => Promise<ImportUploads>, opts: { dryRun?: boolean; json?: boolean }) =>
     run(async () => {
       const uploads = await readUploads();
+      // Imported when the command runs, so `cerise --help` loads none of it (docs/performance.md).
+      const [{ withRuntime }, { importDirect }, { printJson }] = await Promise.all([import('../../runtime.ts'), import('../../modules/siecle/siecle.usecases.ts'), import('../output.ts')]);
       await withRuntime(async (deps) => {
         const report = await importDirect(deps, uai, kind, uploads, { dryRun: Boolean(opts.dryRun) });
         if (opts.json) printJson(report);

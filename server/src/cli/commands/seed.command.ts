@@ -1,11 +1,6 @@
 import type { Command } from 'commander';
-import { UaiSchema } from '@cerise/common';
-import { seedSyntheticEvaluations } from '../../modules/evaluations/evaluations.synthetic.repository.ts';
-import { findEstablishmentByUai } from '../../modules/establishments/establishments.repository.ts';
-import { seedSynthetic } from '../../modules/siecle/synthetic/seed.ts';
-import { withRuntime } from '../../runtime.ts';
+import { CliError } from '../cli-error.ts';
 import { tr } from '../i18n.ts';
-import { CliError } from '../output.ts';
 
 export function seedCommand(program: Command, run: (fn: () => Promise<void>) => Promise<void>): void {
   program
@@ -18,12 +13,20 @@ export function seedCommand(program: Command, run: (fn: () => Promise<void>) => 
       run(async () => {
         const learners = Number(opts.learners);
         if (!Number.isInteger(learners) || learners < 1 || learners > 50_000) throw new CliError(tr('--learners attend un nombre entier de 1 à 50 000.', '--learners expects a whole number from 1 to 50,000.'));
+        const { UaiSchema } = await import('@cerise/common');
         const uai = UaiSchema.safeParse(opts.uai);
         if (!uai.success) throw new CliError(tr('Le code UAI doit comporter 7 chiffres suivis d’une lettre.', 'The UAI code is 7 digits and a letter.'));
         const evaluations = opts.evaluations === undefined ? 0 : Number(opts.evaluations);
         if (!Number.isInteger(evaluations) || evaluations < 0 || evaluations > 100_000) {
           throw new CliError(tr('--evaluations attend un nombre entier de 0 à 100 000.', '--evaluations expects a whole number from 0 to 100,000.'));
         }
+        // Imported when the command runs, so `cerise --help` loads none of it (docs/performance.md).
+        const [{ withRuntime }, { seedSynthetic }, { seedSyntheticEvaluations }, { findEstablishmentByUai }] = await Promise.all([
+          import('../../runtime.ts'),
+          import('../../modules/siecle/synthetic/seed.ts'),
+          import('../../modules/evaluations/evaluations.synthetic.repository.ts'),
+          import('../../modules/establishments/establishments.repository.ts'),
+        ]);
         await withRuntime(async (deps) => {
           const r = await seedSynthetic(deps, { uai: uai.data, learners });
           const c = (x: typeof r.teachers) => x.created;

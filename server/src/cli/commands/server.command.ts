@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.ts';
-import { migrateToLatest } from '../../db/migrations/index.ts';
-import { resetDatabase } from '../../db/reset.ts';
-import { withRuntime } from '../../runtime.ts';
+import { CliError } from '../cli-error.ts';
 import { tr } from '../i18n.ts';
-import { CliError } from '../output.ts';
+
+// Each action imports what it runs, so `cerise --help` loads none of it (docs/performance.md).
 
 export function serverCommands(program: Command, run: (fn: () => Promise<void>) => Promise<void>): void {
   program
@@ -12,7 +10,7 @@ export function serverCommands(program: Command, run: (fn: () => Promise<void>) 
     .description(tr("Démarrer le serveur web (migre la base, crée la démo sur une base vide)", 'Start the web server (migrates, seeds the demo on an empty database)'))
     .action(() =>
       run(async () => {
-        const { serve } = await import('../../main.ts'); // the web server's modules load only for `serve`
+        const [{ serve }, { loadConfig }] = await Promise.all([import('../../main.ts'), import('../../config/config.ts')]);
         await serve(loadConfig());
         await new Promise(() => {}); // until a signal stops the process
       }),
@@ -22,6 +20,7 @@ export function serverCommands(program: Command, run: (fn: () => Promise<void>) 
     .description(tr('Appliquer les migrations de la base de données', 'Run the database migrations'))
     .action(() =>
       run(async () => {
+        const [{ withRuntime }, { migrateToLatest }] = await Promise.all([import('../../runtime.ts'), import('../../db/migrations/index.ts')]);
         await withRuntime(async (deps) => {
           const applied = await migrateToLatest(deps.db);
           console.log(applied.length ? tr(`Migrations appliquées : ${applied.join(', ')}`, `Applied: ${applied.join(', ')}`) : tr('Base déjà à jour.', 'Database already up to date.'));
@@ -35,6 +34,7 @@ export function serverCommands(program: Command, run: (fn: () => Promise<void>) 
     .action((opts: { yes?: boolean }) =>
       run(async () => {
         if (!opts.yes) throw new CliError(tr('Ajoutez --yes pour confirmer l’effacement de toutes les données.', 'Add --yes to confirm erasing all data.'));
+        const [{ withRuntime }, { migrateToLatest }, { resetDatabase }] = await Promise.all([import('../../runtime.ts'), import('../../db/migrations/index.ts'), import('../../db/reset.ts')]);
         await withRuntime(async (deps) => {
           await resetDatabase(deps.db, deps.engine);
           await migrateToLatest(deps.db);

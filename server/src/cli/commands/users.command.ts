@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { PROFILES, type Profile } from '@cerise/common';
-import { exportUsers } from '../../modules/users/users.usecases.ts';
-import { withRuntime } from '../../runtime.ts';
+// The profiles alone (no schema library): declaring the commands stays light (docs/performance.md).
+import { PROFILES, type Profile } from '@cerise/common/profiles';
+import { CliError } from '../cli-error.ts';
 import { tr } from '../i18n.ts';
-import { CliError, printJson } from '../output.ts';
 
 export function usersCommand(program: Command, run: (fn: () => Promise<void>) => Promise<void>): void {
   const users = program.command('users').description(tr('Consulter les utilisateurs', 'Inspect users'));
@@ -19,6 +18,8 @@ export function usersCommand(program: Command, run: (fn: () => Promise<void>) =>
         if (opts.profile && !PROFILES.includes(opts.profile as Profile)) {
           throw new CliError(tr(`Profil inconnu « ${opts.profile} » (attendu : ${PROFILES.join(', ')}).`, `Unknown profile "${opts.profile}" (expected: ${PROFILES.join(', ')}).`));
         }
+        // Imported when the command runs, so `cerise --help` loads none of it (docs/performance.md).
+        const [{ withRuntime }, { exportUsers }, { printJson }] = await Promise.all([import('../../runtime.ts'), import('../../modules/users/users.usecases.ts'), import('../output.ts')]);
         await withRuntime(async (deps) => {
           const list = await exportUsers(deps, opts.uai, {
             ...(opts.profile ? { profile: opts.profile as Profile } : {}),
