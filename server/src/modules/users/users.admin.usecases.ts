@@ -2,14 +2,11 @@ import {
   allocateLogin,
   baseLogin,
   foldSearchText,
-  matchesSearch,
   type CreateUserRequestSchema,
   type DivisionListResponse,
   type Profile,
   type UpdateUserRequestSchema,
   type User,
-  type UserListQuerySchema,
-  type UserListResponse,
 } from '@cerise/common';
 import type { z } from 'zod';
 import type { RequestContext } from '../../context.ts';
@@ -25,7 +22,7 @@ import { hashPassword, randomPassword } from '../auth/passwords.ts';
 import { loginUrl, newUserRow, queueCredentialMails } from '../establishments/establishments.usecases.ts';
 import { activeSchoolYear } from '../establishments/school-year.ts';
 import { assertEstablishmentReady } from '../settings/settings.usecases.ts';
-import { compareByName, groupChildren, groupClassLinks, presentUser } from './users.admin.presenter.ts';
+import { groupChildren, groupClassLinks, presentUser } from './users.admin.presenter.ts';
 import { insertAccounts, updateAccountIfVersion, type AccountColumns } from './accounts.repository.ts';
 import * as repo from './users.admin.repository.ts';
 
@@ -47,25 +44,6 @@ export async function loadUser(db: DbOrTx, establishmentId: string, userId: stri
   if (!row) throw notFound('users.not_found');
   const [user] = await presentUsers(db, establishmentId, schoolYear, [row]);
   return user!;
-}
-
-/**
- * The paginated list: filters in SQL (establishment, profile, hidden), search and French order
- * in memory (accent-insensitive, identical on SQLite and PostgreSQL), then only the page is
- * completed with its classes and children.
- */
-export async function listUsers(deps: Deps, user: SessionUser, query: z.output<typeof UserListQuerySchema>): Promise<UserListResponse> {
-  const schoolYear = await currentSchoolYear(deps, user.establishmentId);
-  let rows = await repo.listUserRows(deps.db, user.establishmentId, { profile: query.profile, hidden: query.hidden });
-  if (query.division) {
-    const ids = await repo.userIdsOfClass(deps.db, user.establishmentId, query.division, schoolYear);
-    rows = rows.filter((r) => ids.has(r.id));
-  }
-  if (query.search) rows = rows.filter((r) => matchesSearch(query.search, [r.last_name, r.first_name, r.login]));
-  rows.sort(compareByName);
-  const start = (query.page - 1) * query.pageSize;
-  const items = await presentUsers(deps.db, user.establishmentId, schoolYear, rows.slice(start, start + query.pageSize));
-  return { items, total: rows.length, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getUser(deps: Deps, user: SessionUser, userId: string): Promise<User> {

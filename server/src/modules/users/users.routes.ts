@@ -19,6 +19,7 @@ import { currentUser } from '../../http/guard.ts';
 import { requestContext } from '../../http/request-context.ts';
 import * as actions from './users.actions.usecases.ts';
 import * as usecases from './users.admin.usecases.ts';
+import { listUsers } from './users.list.usecases.ts';
 
 const tags = ['users'];
 const auth = { profiles: ['administrator' as const] };
@@ -39,7 +40,7 @@ export async function usersRoutes(app: FastifyInstance, deps: Deps): Promise<voi
         response: { 200: UserListResponseSchema, 400: ErrorWithDetailsResponseSchema },
       },
     },
-    async (request) => usecases.listUsers(deps, currentUser(request), request.query),
+    async (request) => listUsers(deps, currentUser(request), request.query),
   );
 
   r.post(

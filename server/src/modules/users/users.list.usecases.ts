@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import { foldSearchText, type UserListQuerySchema, type UserListResponse } from '@cerise/common';
+import type { Deps } from '../../deps.ts';
+import type { DbOrTx } from '../../db/schema.ts';
+import type { SessionUser } from '../auth/auth.presenter.ts';
+import { currentSchoolYear, presentUsers } from './users.admin.usecases.ts';
+import { countUsers, pageOfUsers, setNameKeys, usersWithoutNameKeys } from './users.list.repository.ts';
+
+/**
+ * The keys the user list sorts and searches on (migration 0009), folded as foldSearchText does:
+ * accents, case and apostrophes ignored, the same on SQLite and PostgreSQL.
+ * - sort: last name, first name, login, separated by U+0001 (below every folded character);
+ * - search: the three, between spaces, as matchesSearch's haystack.
+ */
+export function nameKeys(u: { last_name: string; first_name: string; login: string }) {
+  const last = foldSearchText(u.last_name);
+  const first = foldSearchText(u.first_name);
+  return {
+    sortKey: `${last}\u0001${first}\u0001${u.login.toLowerCase()}`,
+    searchKey: ` ${last} ${first} ${foldSearchText(u.login)} `,
+  };
+}
+
+const HEAL_BATCH = 500;
+
+/** Gives their keys to the accounts that lack them (after an import or a rename); usually nothing to do. */
+export async function fillNameKeys(db: DbOrTx, establishmentId: string): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const rows = await usersWithoutNameKeys(db, establishmentId, HEAL_BATCH);
+    if (rows.length === 0) return filled;
+    await setNameKeys(db, rows.map((r) => ({ ...r, ...nameKeys(r) })));
+    filled += rows.length;
+    if (rows.length < HEAL_BATCH) return filled;
+  }
+}
+
+/**
+ * The paginated list (docs/performance.md « Listes paginées en SQL »): filters, search, French order,
+ * count and page in SQL; only the page is completed with its classes and children (three queries).
+ */
+export async function listUsers(deps: Deps, user: SessionUser, query: z.output<typeof UserListQuerySchema>): Promise<UserListResponse> {
+  const est = user.establishmentId;
+  const schoolYear = await currentSchoolYear(deps, est);
+  await fillNameKeys(deps.db, est);
+  const filter = {
+    profile: query.profile,
+    hidden: query.hidden,
+    words: foldSearchText(query.search).split(' ').filter(Boolean),
+    classOf: query.division ? { id: query.division, schoolYear } : undefined,
+  };
+  const [total, rows] = await Promise.all([
+    countUsers(deps.db, est, filter),
+    pageOfUsers(deps.db, est, filter, (query.page - 1) * query.pageSize, query.pageSize),
+  ]);
+  const items = await presentUsers(deps.db, est, schoolYear, rows);
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
