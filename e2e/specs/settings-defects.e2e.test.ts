@@ -77,3 +77,49 @@ describe('Back links', () => {
     await page.getByRole('heading', { level: 1, name: 'Paramètres' }).waitFor();
   });
 });
+
+describe('Birth date fields', () => {
+  it('keeps a date that does not exist or has a two-digit year, says why, and sends nothing', async () => {
+    await signIn(page, baseUrl, 'demo.admin');
+    await page.goto(`${baseUrl}/${UAI}/utilisateurs`);
+    await page.getByRole('button', { name: 'Nouvel utilisateur' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nouvel utilisateur' });
+    await dialog.getByLabel('Nom', { exact: true }).fill('Datefausse');
+    await dialog.getByLabel('Prénom').fill('Inès');
+    await dialog.getByRole('radio', { name: 'Apprenant' }).check();
+    const field = dialog.getByRole('textbox', { name: 'Date de naissance' });
+
+    const expectProblem = async (typed: string, message: string) => {
+      await field.fill(typed);
+      await field.press('Tab');
+      await dialog.getByText(message).waitFor();
+      expect(await field.inputValue()).toBe(typed);
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      // The message is the field's description for assistive technologies.
+      const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+      const descriptions = await Promise.all(describedBy.split(' ').filter(Boolean).map((id) => page.locator(`[id="${id}"]`).innerText()));
+      expect(descriptions).toContain(message);
+    };
+    await expectProblem('31/02/1975', "La date 31/02/1975 n'existe pas : vérifiez le jour et le mois (jj/mm/aaaa).");
+    await expectAccessible(page, 'birth-date-invalid');
+    await expectProblem('12/5/75', "L'année doit avoir 4 chiffres : saisissez la date sous la forme jj/mm/aaaa, par exemple 12/05/1975.");
+    await expectProblem('1975-05-12', 'Date non reconnue : saisissez-la sous la forme jj/mm/aaaa, par exemple 05/03/2008.');
+
+    // Enter in another field: nothing is sent, the date takes focus and keeps its text.
+    let created = false;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/v1/users')) created = true;
+    });
+    await dialog.getByRole('button', { name: 'Créer le compte' }).click();
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await field.inputValue()).toBe('1975-05-12');
+    expect(created).toBe(false);
+
+    // Corrected, the message goes and the date is read.
+    await field.fill('12/05/1975');
+    await field.press('Tab');
+    await expect.poll(() => field.getAttribute('aria-invalid')).not.toBe('true');
+    expect(await dialog.getByText('Date non reconnue').count()).toBe(0);
+    expect(await field.inputValue()).toBe('12/05/1975');
+  });
+});

@@ -192,6 +192,13 @@ export const fr = {
       previousMonth: 'Mois précédent',
       nextMonth: 'Mois suivant',
     },
+    dateErrors: {
+      format: 'Date non reconnue : saisissez-la sous la forme jj/mm/aaaa, par exemple 05/03/2008.',
+      shortYear: "L'année doit avoir 4 chiffres : saisissez la date sous la forme jj/mm/aaaa, par exemple 12/05/1975.",
+      notADate: "La date {date} n'existe pas : vérifiez le jour et le mois (jj/mm/aaaa).",
+      tooEarly: 'La date doit être le {date} ou après.',
+      tooLate: 'La date doit être le {date} ou avant.',
+    },
     classes: {
       label: 'Classes et groupes enseignés',
       hint: 'Année scolaire {year}. Tapez un code pour filtrer.',

@@ -90,6 +90,7 @@ export function UserFields({ values, onChange, errors, inputs, readOnly = new Se
             label={t('admin.userForm.birthDate')}
             value={values.birthDate}
             onChange={(birthDate) => onChange({ birthDate })}
+            onTextProblem={(birthDateProblem) => onChange({ birthDateProblem })}
             error={errors.birthDate}
             defaultYear={birthYearHint}
           />

@@ -7,6 +7,8 @@ export type UserFormValues = {
   lastName: string;
   firstName: string;
   birthDate: string | null;
+  /** Why the birth date typed is not a date (it then stays in the field, and the form is not sent). */
+  birthDateProblem: string | null;
   email: string;
   profiles: Profile[];
   classIds: string[];
@@ -21,6 +23,7 @@ export const EMPTY_USER_FORM: UserFormValues = {
   lastName: '',
   firstName: '',
   birthDate: null,
+  birthDateProblem: null,
   email: '',
   profiles: [],
   classIds: [],
@@ -37,6 +40,7 @@ export function formValuesOf(user: User): UserFormValues {
     lastName: user.lastName,
     firstName: user.firstName,
     birthDate: user.birthDate,
+    birthDateProblem: null,
     email: user.email ?? '',
     profiles: [...user.profiles],
     classIds: user.profiles.includes('teacher') ? [...user.divisions, ...user.groups].map((c) => c.id) : [],
@@ -60,7 +64,8 @@ export function validateUserForm(values: UserFormValues, readOnly: ReadonlySet<U
     if (!values.firstName.trim()) found.firstName = t('admin.userForm.errors.firstNameRequired');
     else if (!PersonNameSchema.safeParse(values.firstName).success) found.firstName = t('admin.userForm.errors.nameInvalid');
   }
-  if (!readOnly.has('birthDate') && values.birthDate) {
+  if (!readOnly.has('birthDate') && values.birthDateProblem) found.birthDate = values.birthDateProblem;
+  else if (!readOnly.has('birthDate') && values.birthDate) {
     if (values.birthDate < '1900-01-01') found.birthDate = t('admin.userForm.errors.birthDateInvalid');
     else if (values.birthDate > todayIso()) found.birthDate = t('admin.userForm.errors.birthDateFuture');
   }
