@@ -32,6 +32,14 @@ export const SiecleImportAccountSchema = z.object({
   firstName: z.string(),
 });
 
+/**
+ * Why a learner or a parent of the files gets no account (status `ignored`): `left` (exit date
+ * passed), `inactive` (only in the pseudo-division « Inactifs »), `contact` (responsible of level 3
+ * only, docs/design.md §4), `childrenLeft` (none of their children is imported).
+ */
+export const SIECLE_LEFT_OUT_REASONS = ['left', 'inactive', 'contact', 'childrenLeft'] as const;
+export type SiecleLeftOutReason = (typeof SIECLE_LEFT_OUT_REASONS)[number];
+
 /** One line of the detailed report (docs/guide.md §3.1.2: « vous pourrez alors visualiser … »). */
 export const SiecleImportReportPersonSchema = z.object({
   kind: z.enum(['teacher', 'head', 'learner', 'parent', 'ignored']),
@@ -48,6 +56,8 @@ export const SiecleImportReportPersonSchema = z.object({
   groups: z.array(z.string()),
   /** Parents: their children (« NOM Prénom (login) »). */
   children: z.array(z.string()),
+  /** Learners and parents left out (status `ignored`): why. Absent from reports made before it existed. */
+  reason: z.enum(SIECLE_LEFT_OUT_REASONS).optional(),
 });
 export type SiecleImportReportPerson = z.infer<typeof SiecleImportReportPersonSchema>;
 

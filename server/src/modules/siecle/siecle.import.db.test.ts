@@ -130,8 +130,10 @@ describe('learners import (BEE)', () => {
     expect(parents.some((p) => (p.children ?? []).length === 2)).toBe(true);
     // Level-3 contacts get no account.
     const contactNames = new Set(s.links.filter((l) => l.level === 3).map((l) => l.personId));
-    expect(r.people.filter((p) => p.kind === 'parent')).toHaveLength(parentIds.size);
+    expect(r.people.filter((p) => p.kind === 'parent' && p.status !== 'ignored')).toHaveLength(parentIds.size);
     expect(contactNames.size).toBe(3);
+    // They are named in the report, as left out, like parents none of whose children is imported.
+    expect(r.people.filter((p) => p.kind === 'parent' && p.reason === 'contact').length).toBeGreaterThan(0);
 
     // A learner logs in with jjmmaaaa and must change it.
     const first = r.accounts.find((a) => a.profiles.includes('learner'))!;

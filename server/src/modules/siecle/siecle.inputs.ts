@@ -4,13 +4,13 @@ import { parseSiecleUpload, SiecleFileError, type ElevesFile, type ResponsablesF
 export type UploadedFile = { name: string; bytes: Uint8Array };
 
 const KIND_LABEL: Record<SiecleKind, string> = {
-  sts: 'un export STSWEB des enseignants (sts_emp_…xml)',
-  eleves: 'un export des élèves (ElevesSansAdresses.xml ou ElevesAvecAdresses.xml)',
-  responsables: 'un export des responsables (ResponsablesAvecAdresses.xml)',
+  sts: 'export STSWEB des enseignants (sts_emp_…xml)',
+  eleves: 'export des élèves (ElevesSansAdresses.xml ou ElevesAvecAdresses.xml)',
+  responsables: 'export des responsables (ResponsablesAvecAdresses.xml)',
 };
 
 function wrongSlot(file: SiecleFile, expected: SiecleKind): SiecleFileError {
-  return new SiecleFileError('siecle.wrong_file_type', file.fileName, `ce fichier est ${KIND_LABEL[file.kind]}, alors que ${KIND_LABEL[expected]} est attendu ici. Vérifiez que les fichiers ne sont pas inversés.`);
+  return new SiecleFileError('siecle.wrong_file_type', file.fileName, `ce fichier est un ${KIND_LABEL[file.kind]}, alors qu'un ${KIND_LABEL[expected]} est attendu ici. Vérifiez que les fichiers ne sont pas inversés.`);
 }
 
 /** The STSWEB export of a teachers' import: one `.xml`, or a `.zip` holding it. */
@@ -23,10 +23,26 @@ export function readTeachersInput(upload: UploadedFile): StsFile {
 }
 
 /**
+ * XML files and a ZIP chosen together: refused before anything is read, rather than one of them
+ * silently winning (docs/guide.md §3.1.2: the two files, *or* one ZIP holding both).
+ */
+export function refuseMixedInputs(input: { eleves?: UploadedFile; responsables?: UploadedFile; zip?: UploadedFile }): void {
+  const xml = [input.eleves, input.responsables].filter((f): f is UploadedFile => f !== undefined);
+  if (!input.zip || xml.length === 0) return;
+  const names = xml.map((f) => `« ${f.name} »`).join(' et ');
+  throw new AppError(
+    400,
+    'siecle.mixed_inputs',
+    `Vous avez choisi à la fois ${xml.length > 1 ? 'des fichiers XML' : 'un fichier XML'} (${names}) et un fichier ZIP (« ${input.zip.name} ») : choisissez soit les deux fichiers XML, soit le ZIP qui les contient, pas les deux. Aucune donnée n'a été importée.`,
+  );
+}
+
+/**
  * The BEE exports of a learners' import: the two files in their own fields, or one ZIP holding
  * both (guide: large establishments). A file in the wrong field is refused, never guessed.
  */
 export function readLearnersInput(input: { eleves?: UploadedFile; responsables?: UploadedFile; zip?: UploadedFile }): { eleves: ElevesFile; responsables: ResponsablesFile } {
+  refuseMixedInputs(input);
   let eleves: ElevesFile | undefined;
   let responsables: ResponsablesFile | undefined;
   if (input.zip) {

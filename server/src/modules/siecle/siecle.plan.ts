@@ -379,6 +379,8 @@ export function planLearners(eleves: ElevesFile, responsables: ResponsablesFile,
     if (status !== 'active') {
       const existing = ctx.snapshot.usersByExternalId.get(l.externalId);
       if (existing && existing.hidden_at === null) pl.hide(existing, 'learners');
+      // Named in the report, as ignored staff are: never left out without a word.
+      else pl.person({ kind: 'learner', status: 'ignored', login: null, initialPassword: null, civility: l.civility, lastName: l.lastName, firstName: l.firstName, discipline: null, function: null, divisions: l.division ? [l.division] : [], groups: [...new Set(l.groups)], children: [], reason: status });
       continue;
     }
     const acc = pl.account({ externalId: l.externalId, identity: identityOf(l), profiles: ['learner'], countAs: 'learners', email: l.email, nationalId: l.nationalId, passwordKind: 'birthdate_ddmmyyyy' });
@@ -394,7 +396,7 @@ export function planLearners(eleves: ElevesFile, responsables: ResponsablesFile,
     } else {
       warnings.push({
         code: 'siecle.no_division',
-        message: `${eleves.fileName}, ligne ${l.line} : ${l.lastName.toUpperCase()} ${l.firstName} n'a pas de classe ; son compte est créé et apparaît « sans classe ».`,
+        message: `${eleves.fileName}, ligne ${l.line} : ${l.lastName.toUpperCase()} ${l.firstName} n'a pas de classe ; ${acc.isNew ? 'son compte est créé et apparaît' : 'son compte apparaît'} « sans classe ».`,
         file: eleves.fileName,
         line: l.line,
       });
@@ -439,8 +441,38 @@ export function planLearners(eleves: ElevesFile, responsables: ResponsablesFile,
     }
   }
   pl.hideMissing('resp:', () => 'parents');
+  reportParentsLeftOut(pl, eleves, responsables, linksByPerson, learnerIds);
   markUpdatedPeople(pl);
   return pl.plan;
+}
+
+/**
+ * Responsibles of the file who get no account, named in the report: contacts of level 3 only
+ * (docs/design.md §4), and parents none of whose children is imported (left, « Inactifs »).
+ * An account hidden by this import is already listed as hidden.
+ */
+function reportParentsLeftOut(
+  pl: Planner,
+  eleves: ElevesFile,
+  responsables: ResponsablesFile,
+  withAccount: Map<string, unknown[]>,
+  imported: Map<string, { label: string }>,
+): void {
+  const names = new Map(eleves.learners.map((l) => [l.externalId, `${l.lastName.toUpperCase()} ${l.firstName}`]));
+  const linksOf = new Map<string, typeof responsables.links>();
+  for (const link of responsables.links) linksOf.set(link.personExternalId, [...(linksOf.get(link.personExternalId) ?? []), link]);
+  const hidden = new Set(pl.plan.hiddenUserIds);
+  for (const person of responsables.persons) {
+    if (withAccount.get(person.externalId)?.length) continue;
+    const links = linksOf.get(person.externalId) ?? [];
+    if (links.length === 0) continue;
+    const existing = pl.ctx.snapshot.usersByExternalId.get(person.externalId);
+    if (existing && hidden.has(existing.id)) continue;
+    const contactOf = links.filter((l) => imported.has(l.learnerExternalId));
+    const reason = contactOf.length > 0 ? 'contact' : 'childrenLeft';
+    const children = (reason === 'contact' ? contactOf : links).map((l) => imported.get(l.learnerExternalId)?.label ?? names.get(l.learnerExternalId) ?? l.eleveId);
+    pl.person({ kind: 'parent', status: 'ignored', login: null, initialPassword: null, civility: person.civility, lastName: person.lastName, firstName: person.firstName, discipline: null, function: null, divisions: [], groups: [], children: [...new Set(children)], reason });
+  }
 }
 
 /** People whose account or links changed show « mis à jour » in the report. */

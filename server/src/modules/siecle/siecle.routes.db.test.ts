@@ -62,7 +62,8 @@ describe('imports over HTTP: upload → analysis → apply → report', () => {
     expect(csv.body.startsWith('\uFEFF')).toBe(true);
     const lines = csv.body.slice(1).trim().split('\r\n').map((l) => l.split(';'));
     expect(lines[0]).toEqual(['Type', 'État', 'Civilité', 'Nom', 'Prénom', 'Identifiant', 'Mot de passe provisoire', 'Discipline ou fonction', 'Classes', 'Groupes', 'Enfants']);
-    expect(lines.some((l) => l[5] === 'paul.proviseur' && /^\d{4}-\d{2}-\d{2}$/.test(l[6]!))).toBe(true);
+    // Logins and passwords as text formulas, kept as text by spreadsheets (server/src/util/csv.ts).
+    expect(lines.some((l) => l[5] === '"=""paul.proviseur"""' && /^"=""\d{4}-\d{2}-\d{2}"""$/.test(l[6]!))).toBe(true);
     const pdf = await admin.get(`/api/v1/imports/${runId}/report.pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');

@@ -918,6 +918,14 @@ export const fr = {
         one: "{count} personnel qui n'est ni enseignant ni chef d'établissement sera ignoré.",
         other: "{count} personnels qui ne sont ni enseignants ni chefs d'établissement seront ignorés.",
       },
+      leftOutLearners: {
+        one: "{count} apprenant des fichiers ne sera pas importé : il a quitté l'établissement ou n'est que dans « Inactifs » (voir « Apprenants non importés » dans le détail).",
+        other: "{count} apprenants des fichiers ne seront pas importés : ils ont quitté l'établissement ou ne sont que dans « Inactifs » (voir « Apprenants non importés » dans le détail).",
+      },
+      leftOutParents: {
+        one: "{count} responsable des fichiers n'aura pas de compte parent : personne à contacter seulement (niveau 3), ou aucun de ses enfants n'est importé (voir « Responsables sans compte parent » dans le détail).",
+        other: "{count} responsables des fichiers n'auront pas de compte parent : personnes à contacter seulement (niveau 3), ou aucun de leurs enfants n'est importé (voir « Responsables sans compte parent » dans le détail).",
+      },
       hiddenNote:
         "Les personnes masquées ont quitté l'établissement : elles ne pourront plus se connecter, mais leurs résultats restent enregistrés.",
       nothingToDo: 'Ces fichiers ne changent rien : tout est déjà à jour.',
@@ -968,6 +976,14 @@ export const fr = {
         one: "{count} personnel qui n'est ni enseignant ni chef d'établissement a été ignoré.",
         other: "{count} personnels qui ne sont ni enseignants ni chefs d'établissement ont été ignorés.",
       },
+      leftOutLearners: {
+        one: "{count} apprenant des fichiers n'a pas été importé : il a quitté l'établissement ou n'est que dans « Inactifs » (voir « Apprenants non importés »).",
+        other: "{count} apprenants des fichiers n'ont pas été importés : ils ont quitté l'établissement ou ne sont que dans « Inactifs » (voir « Apprenants non importés »).",
+      },
+      leftOutParents: {
+        one: "{count} responsable des fichiers n'a pas de compte parent : personne à contacter seulement (niveau 3), ou aucun de ses enfants n'est importé (voir « Responsables sans compte parent »).",
+        other: "{count} responsables des fichiers n'ont pas de compte parent : personnes à contacter seulement (niveau 3), ou aucun de leurs enfants n'est importé (voir « Responsables sans compte parent »).",
+      },
       summaryTitle: 'Résumé',
       peopleTitle: 'Comptes',
       back: 'Revenir à « Importer des fichiers »',
@@ -980,7 +996,15 @@ export const fr = {
         learners: 'Apprenants',
         parents: 'Parents',
         ignored: 'Personnels ignorés (ni enseignants ni chefs d’établissement)',
+        leftOutLearners: 'Apprenants non importés',
+        leftOutParents: 'Responsables sans compte parent',
         hidden: "Personnes masquées (ont quitté l'établissement)",
+      },
+      reasons: {
+        left: "A quitté l'établissement (date de sortie passée)",
+        inactive: 'Seulement dans « Inactifs »',
+        contact: 'Personne à contacter seulement (niveau 3) : pas de compte parent',
+        childrenLeft: "Aucun de ses enfants n'est importé (partis ou inactifs)",
       },
       columns: {
         lastName: 'Nom',
@@ -995,6 +1019,7 @@ export const fr = {
         function: 'Fonction',
         profile: 'Profil',
         status: 'État',
+        reason: 'Motif',
       },
       status: {
         created: 'Créé',

@@ -1,6 +1,6 @@
 import type { SiecleImportReport, SiecleImportReportPerson } from '@cerise/common';
 import { describe, expect, it } from 'vitest';
-import { filterPeople, reportSections } from './report-model.ts';
+import { filterPeople, leftOutCounts, reportSections } from './report-model.ts';
 import { reportAsHtml, reportAsText } from './report-copy.ts';
 import { warningText } from './warnings.ts';
 
@@ -76,6 +76,39 @@ describe('report sections', () => {
     const staff = reportSections(report({ kind: 'teachers', people: [person({ kind: 'ignored', status: 'ignored', function: 'EDU' })] }));
     expect(staff.map((s) => s.id)).toEqual(['teachers', 'heads', 'ignored']);
     expect(staff[2]!.columns.map((c) => c.value(staff[2]!.people[0]!))).toEqual(['NOM', 'Prénom', 'EDU']);
+  });
+
+  it('names the learners and parents left out, with the reason, in their own tables', () => {
+    const withLeftOut = report({
+      people: [
+        ...learners.people,
+        person({ status: 'ignored', lastName: 'PARTI', firstName: 'Léo', divisions: ['2GA1'], reason: 'left' }),
+        person({ status: 'ignored', lastName: 'DORMANT', firstName: 'Inès', reason: 'inactive' }),
+        person({ kind: 'parent', status: 'ignored', lastName: 'VOISIN', firstName: 'Paul', children: ['CŒUR Chloé (chloe.cœur)'], reason: 'contact' }),
+        person({ kind: 'parent', status: 'ignored', lastName: 'PARTI', firstName: 'Anne', children: ['PARTI Léo'], reason: 'childrenLeft' }),
+      ],
+    });
+    const sections = reportSections(withLeftOut);
+    expect(sections.map((s) => [s.id, s.title, s.people.length])).toEqual([
+      ['learners', 'Apprenants', 3],
+      ['parents', 'Parents', 1],
+      ['leftOutLearners', 'Apprenants non importés', 2],
+      ['leftOutParents', 'Responsables sans compte parent', 2],
+      ['hidden', "Personnes masquées (ont quitté l'établissement)", 1],
+    ]);
+    const rows = (id: string) => sections.find((s) => s.id === id)!;
+    const learnersOut = rows('leftOutLearners');
+    expect(learnersOut.people.map((p) => learnersOut.columns.map((c) => c.value(p)))).toEqual([
+      ['PARTI', 'Léo', '2GA1', "A quitté l'établissement (date de sortie passée)"],
+      ['DORMANT', 'Inès', '', 'Seulement dans « Inactifs »'],
+    ]);
+    const parentsOut = rows('leftOutParents');
+    expect(parentsOut.people.map((p) => parentsOut.columns.map((c) => c.value(p)))).toEqual([
+      ['VOISIN', 'Paul', 'CŒUR Chloé (chloe.cœur)', 'Personne à contacter seulement (niveau 3) : pas de compte parent'],
+      ['PARTI', 'Anne', 'PARTI Léo', "Aucun de ses enfants n'est importé (partis ou inactifs)"],
+    ]);
+    expect(leftOutCounts(withLeftOut)).toEqual({ learners: 2, parents: 2 });
+    expect(reportAsText(withLeftOut, { establishment: 'Lycée', date: null })).toContain('PARTI');
   });
 
   it('filters on any column, ignoring accents and case, and on the status', () => {

@@ -3,9 +3,9 @@ import { t, type MessageKey } from '../../app/i18n/t.ts';
 import { foldForSearch } from './format.ts';
 
 /** The tables of a report (docs/guide.md §3.1.2: « vous pourrez alors visualiser … »). */
-export type SectionId = 'teachers' | 'heads' | 'learners' | 'parents' | 'ignored' | 'hidden';
+export type SectionId = 'teachers' | 'heads' | 'learners' | 'parents' | 'ignored' | 'leftOutLearners' | 'leftOutParents' | 'hidden';
 
-export type ColumnId = 'lastName' | 'firstName' | 'login' | 'password' | 'discipline' | 'classes' | 'division' | 'groups' | 'children' | 'function' | 'profile' | 'status';
+export type ColumnId = 'lastName' | 'firstName' | 'login' | 'password' | 'discipline' | 'classes' | 'division' | 'groups' | 'children' | 'function' | 'profile' | 'status' | 'reason';
 
 export type Column = {
   id: ColumnId;
@@ -36,6 +36,17 @@ export function statusText(status: SiecleImportReportPerson['status']): string {
 
 const list = (values: string[]) => values.join(', ');
 
+/** Why a learner or a parent gets no account, in words. */
+export function reasonText(person: SiecleImportReportPerson): string {
+  return person.reason ? t(`imports.people.reasons.${person.reason}`) : '';
+}
+
+/** Learners and parents of the files left out (status `ignored`), counted for the summary. */
+export function leftOutCounts(report: SiecleImportReport): { learners: number; parents: number } {
+  const ignored = report.people.filter((p) => p.status === 'ignored');
+  return { learners: ignored.filter((p) => p.kind === 'learner').length, parents: ignored.filter((p) => p.kind === 'parent').length };
+}
+
 function columnsOf(id: SectionId, withPasswords: boolean): Column[] {
   const c = (columnId: ColumnId, value: Column['value']): Column => ({ id: columnId, header: t(`imports.people.columns.${columnId}`), value });
   const lastName = c('lastName', (p) => p.lastName);
@@ -62,6 +73,10 @@ function columnsOf(id: SectionId, withPasswords: boolean): Column[] {
       return [lastName, firstName, ...credentials, c('children', (p) => list(p.children)), status];
     case 'ignored':
       return [lastName, firstName, c('function', (p) => p.function ?? p.discipline ?? t('imports.people.noFunction'))];
+    case 'leftOutLearners':
+      return [lastName, firstName, c('division', (p) => list([...p.divisions, ...p.groups])), c('reason', reasonText)];
+    case 'leftOutParents':
+      return [lastName, firstName, c('children', (p) => list(p.children)), c('reason', reasonText)];
     case 'hidden':
       return [c('profile', (p) => t(PROFILE_OF_KIND[p.kind])), lastName, firstName, login];
   }
@@ -69,13 +84,16 @@ function columnsOf(id: SectionId, withPasswords: boolean): Column[] {
 
 const SECTION_ORDER: Record<SiecleImportReport['kind'], SectionId[]> = {
   teachers: ['teachers', 'heads', 'ignored', 'hidden'],
-  learners: ['learners', 'parents', 'hidden'],
+  learners: ['learners', 'parents', 'leftOutLearners', 'leftOutParents', 'hidden'],
 };
 
 function belongsTo(id: SectionId, p: SiecleImportReportPerson): boolean {
   if (id === 'hidden') return p.status === 'hidden';
   if (p.status === 'hidden') return false;
-  const kindOf: Record<Exclude<SectionId, 'hidden'>, SiecleImportReportPerson['kind']> = {
+  if (id === 'leftOutLearners') return p.kind === 'learner' && p.status === 'ignored';
+  if (id === 'leftOutParents') return p.kind === 'parent' && p.status === 'ignored';
+  if ((p.kind === 'learner' || p.kind === 'parent') && p.status === 'ignored') return false;
+  const kindOf: Record<Exclude<SectionId, 'hidden' | 'leftOutLearners' | 'leftOutParents'>, SiecleImportReportPerson['kind']> = {
     teachers: 'teacher',
     heads: 'head',
     learners: 'learner',
@@ -87,7 +105,7 @@ function belongsTo(id: SectionId, p: SiecleImportReportPerson): boolean {
 
 /**
  * The tables of a report, in the guide's order. The main tables are always there (even empty);
- * ignored staff and hidden people only when there are some. Passwords only once applied.
+ * ignored staff, learners and parents left out, and hidden people only when there are some. Passwords only once applied.
  */
 export function reportSections(report: SiecleImportReport): Section[] {
   const withPasswords = !report.dryRun;
@@ -101,7 +119,7 @@ export function reportSections(report: SiecleImportReport): Section[] {
         title: t(`imports.people.sections.${id}`),
         people,
         columns: columnsOf(id, withPasswords),
-        hasStatusFilter: id !== 'ignored' && id !== 'hidden' && statuses.size > 1,
+        hasStatusFilter: (id === 'teachers' || id === 'heads' || id === 'learners' || id === 'parents') && statuses.size > 1,
       };
     })
     .filter((s) => main.includes(s.id) || s.people.length > 0);

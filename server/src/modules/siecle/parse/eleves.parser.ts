@@ -200,7 +200,7 @@ export function learnerWithoutDivisionWarning(learner: SiecleLearner, fileName: 
     'siecle.learner_without_division',
     fileName,
     learner.line,
-    `${learner.firstName} ${learner.lastName} n'est dans aucune division${groups} : son compte est créé et classé « sans classe ».`,
+    `${learner.firstName} ${learner.lastName} n'est dans aucune division${groups} : son compte apparaît « sans classe ».`,
     learner.externalId,
   );
 }

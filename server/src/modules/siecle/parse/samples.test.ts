@@ -183,8 +183,8 @@ describe('pix__siecle-with-registrations-no-longer-in-school.xml', () => {
       .filter((l) => learnerStatus(l, '2019-10-01') === 'active' && l.division === null)
       .map((l) => learnerWithoutDivisionWarning(l, file.fileName).message);
     expect(lines).toEqual([
-      `${name}, ligne 8 : Luciole HANDMADE n'est dans aucune division : son compte est créé et classé « sans classe ».`,
-      `${name}, ligne 45 : COLIN FRANGE n'est dans aucune division (groupes : 4e 1) : son compte est créé et classé « sans classe ».`,
+      `${name}, ligne 8 : Luciole HANDMADE n'est dans aucune division : son compte apparaît « sans classe ».`,
+      `${name}, ligne 45 : COLIN FRANGE n'est dans aucune division (groupes : 4e 1) : son compte apparaît « sans classe ».`,
     ]);
   });
 });
