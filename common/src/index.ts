@@ -19,3 +19,4 @@ export * from './evaluations.schemas.ts';
 export * from './passport.schemas.ts';
 export * from './dashboard.schemas.ts';
 export * from './sso.schemas.ts';
+export * from './sso-import.schemas.ts';
