@@ -43,12 +43,14 @@ describe('OpenID Connect against oidc-provider on 127.0.0.1', () => {
     expect(login.searchParams.get('scope')?.split(' ')).toContain('openid');
   });
 
-  it('FIM-shaped claims (guichet agents): sub as subject, rne and FrEduRne as UAIs, the e-mail kept as an attribute only', async () => {
+  it('FIM-shaped claims (guichet agents): sub as subject, rne or else every FrEduRne UAI, the e-mail kept as an attribute only', async () => {
     const { back, store } = await signIn('agent-42', { rne: '0869999x', FrEduRne: ['0861234A$UAJ$PU$DIR$0869999X$T3$LP$320'], email: 'agent@ac-test.fr', family_name: 'Durand', given_name: 'Élise' });
     const { assertion } = await consumeOidcCallback(settings, back, publicUrl, store);
     expect(assertion.protocol).toBe('oidc');
     expect(assertion.subject).toBe('agent-42');
-    expect(assertion.uais.sort()).toEqual(['0861234A', '0869999X']);
+    expect(assertion.uais).toEqual(['0869999X']); // the first UAI attribute released wins
+    const second = await signIn('agent-43', { FrEduRne: ['0861234A$UAJ$PU$DIR$0869999X$T3$LP$320', '0869999X$UAJ$PU$ENS'] });
+    expect((await consumeOidcCallback(settings, second.back, publicUrl, second.store)).assertion.uais).toEqual(['0861234A', '0869999X']);
     expect(assertion.attributes['email']).toEqual(['agent@ac-test.fr']);
     expect(assertion.eleveIds).toEqual([]);
     expect(assertion.ines).toEqual([]);

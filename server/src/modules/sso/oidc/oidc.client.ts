@@ -9,7 +9,8 @@
  */
 import * as client from 'openid-client';
 import type { ExternalAssertion } from '../sso.types.ts';
-import { OIDC_DEFAULT_MAP, toExternalAssertion, type AttributeMap } from '../federation.attributes.ts';
+import type { AttributeMap } from '@cerise/common';
+import { federationAssertion, mergeMaps, OIDC_DEFAULT_MAP } from '../federation.attributes.ts';
 
 export const OIDC_STATE_TTL_MS = 10 * 60 * 1000;
 const DISCOVERY_TTL_MS = 60 * 60 * 1000;
@@ -144,10 +145,9 @@ export async function consumeOidcCallback(
   } catch (e) {
     throw new OidcRefusal('token_refused', e instanceof Error ? e.message.slice(0, 200) : 'token');
   }
-  const map: AttributeMap = { ...OIDC_DEFAULT_MAP, ...settings.attributeMap };
   // Protocol claims are not attributes of the person.
   const { iss: _iss, aud: _aud, exp: _exp, iat: _iat, nonce: _nonce, at_hash: _ah, azp: _azp, auth_time: _at, ...personal } = claims;
-  const assertion = toExternalAssertion('oidc', personal, map, typeof claims['sub'] === 'string' ? claims['sub'] : null);
+  const assertion = federationAssertion('oidc', personal, mergeMaps(OIDC_DEFAULT_MAP, settings.attributeMap), typeof claims['sub'] === 'string' ? claims['sub'] : null);
   if (!assertion) throw new OidcRefusal('no_subject', 'sub');
   return { assertion, idToken };
 }

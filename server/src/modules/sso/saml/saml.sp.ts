@@ -13,7 +13,8 @@
 import { SAML, ValidateInResponseTo, type CacheProvider, type Profile } from '@node-saml/node-saml';
 import { SaxesParser } from 'saxes';
 import type { ExternalAssertion } from '../sso.types.ts';
-import { EDUCONNECT_SAML_MAP, toExternalAssertion, type AttributeMap } from '../federation.attributes.ts';
+import type { AttributeMap } from '@cerise/common';
+import { federationAssertion, mergeMaps, SAML_DEFAULT_MAP } from '../federation.attributes.ts';
 import { certificateToPem } from './saml.metadata.ts';
 
 export const DEFAULT_CLOCK_SKEW_SECONDS = 120;
@@ -195,8 +196,7 @@ export async function consumeSamlResponse(
   if (!won) throw new SamlRefusal('replayed', requestId.slice(0, 100));
 
   const attributes = (profile.attributes ?? {}) as Record<string, unknown>;
-  const map: AttributeMap = { ...EDUCONNECT_SAML_MAP, ...idp.attributeMap };
-  const assertion = toExternalAssertion('saml', attributes, map, profile.nameID ?? null);
+  const assertion = federationAssertion('saml', attributes, mergeMaps(SAML_DEFAULT_MAP, idp.attributeMap), profile.nameID ?? null);
   if (!assertion) throw new SamlRefusal('no_subject', 'no subject');
   return { assertion, nameId: profile.nameID, sessionIndex: profile.sessionIndex ?? null };
 }
