@@ -1,5 +1,6 @@
 import type { Config } from './config/config.ts';
 import { createApp } from './app.ts';
+import { isClusterPrimary, markClusterWorker, servePrimary } from './cluster.ts';
 import { createMailDispatcher } from './modules/mail/mail.dispatcher.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_UAI, seedDemoIfEmpty } from './modules/demo/demo.seed.ts';
 import { findEstablishmentByUai } from './modules/establishments/establishments.repository.ts';
@@ -10,6 +11,7 @@ import { openRuntime } from './runtime.ts';
 
 /** config → database → migrate → (demo) → createApp(deps).listen */
 export async function serve(config: Config): Promise<() => Promise<void>> {
+  if (isClusterPrimary(config)) return servePrimary(config);
   const runtime = await openRuntime(config);
   const { deps } = runtime;
   // The worker pool's threads load their code now rather than on the first PDF or import.
@@ -17,6 +19,7 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
   const seeded = config.seedDemo ? await seedDemoIfEmpty(deps) : false;
   // CERISE_WEB_DIST: another build of the web application (the e2e suite builds its own).
   const app = await createApp(deps, { logger: { level: config.logLevel === 'info' ? 'warn' : config.logLevel }, webDist: process.env.CERISE_WEB_DIST || undefined });
+  markClusterWorker(app);
   const dispatcher = createMailDispatcher(deps);
   // Retention of people who left (off unless set in Paramètres): checked once a day.
   // Kept SIECLE uploads of finished imports (docs/security.md): swept at start-up, then daily.
