@@ -53,6 +53,7 @@ describe('CCF decision aid (docs/design.md §6)', () => {
     expect(r.verdict).toBe('not_yet');
     expect(r.reasons).toEqual([{ kind: 'too_little_evidence', count: 4, required: 6 }]);
     expect(describeCcfReason(r.reasons[0]!)).toBe('Trop peu de preuves dans le pôle : 4 pour 6 demandées.');
+    expect(describeCcfReason({ kind: 'too_little_evidence', count: 0, required: 1 })).toBe('Trop peu de preuves dans le pôle : 0 pour 1 demandée.');
   });
 
   it('follows the thresholds of Paramètres', () => {

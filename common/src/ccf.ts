@@ -75,7 +75,7 @@ export function describeCcfReason(r: CcfReason): string {
     case 'classes_without_hard_success':
       return `Classes de situations sans réussite avec au moins une complexité ou un aléa : ${list(r.classes)}.`;
     case 'too_little_evidence':
-      return `Trop peu de preuves dans le pôle : ${r.count} pour ${r.required} demandées.`;
+      return `Trop peu de preuves dans le pôle : ${r.count} pour ${r.required} ${r.required > 1 ? 'demandées' : 'demandée'}.`;
   }
 }
 

@@ -65,14 +65,17 @@ describe('Paramètres', () => {
     await expectAccessible(page, 'admin-settings-calculation-error');
     await page.getByLabel('Seuil « acquis » (%)').fill('50');
     await expect.poll(() => chosen.innerText()).toContain('50 % — Acquis');
-
-    await page.getByRole('radio', { name: 'Supprimer leurs données après un délai' }).check();
-    await page.getByLabel('Délai avant suppression (en jours)').fill('10');
-    await page.getByRole('button', { name: 'Enregistrer les paramètres de calcul' }).click();
-    await page.getByText(/^Saisissez un nombre entier de 30 à 3.650\.$/).waitFor();
-    await page.getByLabel('Délai avant suppression (en jours)').fill('730');
     await page.getByRole('button', { name: 'Enregistrer les paramètres de calcul' }).click();
     await page.getByText('Les paramètres de calcul sont enregistrés.').waitFor();
+
+    // The retention of data has its own card and its own button.
+    await page.getByRole('radio', { name: 'Supprimer leurs données après un délai' }).check();
+    await page.getByLabel('Délai avant suppression (en jours)').fill('10');
+    await page.getByRole('button', { name: 'Enregistrer la conservation des données' }).click();
+    await page.getByText(/^Saisissez un nombre entier de 30 à 3.650\.$/).waitFor();
+    await page.getByLabel('Délai avant suppression (en jours)').fill('730');
+    await page.getByRole('button', { name: 'Enregistrer la conservation des données' }).click();
+    await page.getByText('La conservation des données est enregistrée.').waitFor();
 
     await page.reload();
     await page.getByRole('radio', { name: 'Moyenne de toutes les preuves' }).waitFor();
@@ -84,6 +87,9 @@ describe('Paramètres', () => {
     await page.getByRole('button', { name: 'Reprendre les valeurs par défaut' }).click();
     await page.getByRole('button', { name: 'Enregistrer les paramètres de calcul' }).click();
     await page.getByText('Les paramètres de calcul sont enregistrés.').first().waitFor();
+    await page.getByRole('radio', { name: 'Conserver leurs données (par défaut)' }).check();
+    await page.getByRole('button', { name: 'Enregistrer la conservation des données' }).click();
+    await page.getByText('La conservation des données est enregistrée.').first().waitFor();
     await page.reload();
     await page.getByRole('radio', { name: 'Moyenne pondérée des dernières preuves (recommandée)' }).waitFor();
     expect(await page.getByRole('radio', { name: 'Moyenne pondérée des dernières preuves (recommandée)' }).isChecked()).toBe(true);

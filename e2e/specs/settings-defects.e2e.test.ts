@@ -123,3 +123,83 @@ describe('Birth date fields', () => {
     expect(await field.inputValue()).toBe('12/05/1975');
   });
 });
+
+describe('Paramètres', () => {
+  const openSettings = async () => {
+    await signIn(page, baseUrl, 'demo.admin');
+    await page.goto(`${baseUrl}/${UAI}/parametres`);
+    await page.getByLabel('Seuil « acquis » (%)').waitFor();
+  };
+
+  it('refuses inverted thresholds as the save does, and the example then shows no state', async () => {
+    await openSettings();
+    const example = page.getByRole('region', { name: 'Exemple' });
+    await example.getByText('63 % — Acquis').waitFor();
+    const inProgress = page.getByLabel("Seuil « en cours d'acquisition » (%)");
+    const acquired = page.getByLabel('Seuil « acquis » (%)');
+    await inProgress.fill('90');
+    await acquired.fill('80');
+    const message = "Le seuil « acquis » doit être supérieur au seuil « en cours d'acquisition ».";
+    await page.getByText(message).first().waitFor();
+    expect(await acquired.getAttribute('aria-invalid')).toBe('true');
+    expect(await inProgress.getAttribute('aria-invalid')).toBe('true');
+    // No contradictory state: the percentages only, and why.
+    await example.getByText('Seuils à corriger').waitFor();
+    await expect.poll(() => example.innerText()).toContain('63 %');
+    expect(await example.innerText()).not.toMatch(/— (Acquis|Non acquis|En cours d'acquisition)/);
+    await expectAccessible(page, 'settings-thresholds-inverted');
+
+    // Nothing is sent; the field with the message takes focus.
+    let sent = false;
+    page.on('request', (r) => {
+      if (r.method() === 'PUT' && r.url().includes('/api/v1/settings/')) sent = true;
+    });
+    await page.getByRole('button', { name: 'Enregistrer les paramètres de calcul' }).click();
+    await expect.poll(() => acquired.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(sent).toBe(false);
+
+    await acquired.fill('95');
+    await example.getByText('63 % — Non acquis').waitFor();
+    expect(await example.getByText('Seuils à corriger').count()).toBe(0);
+  });
+
+  it('saves the retention of data from its own card, leaving the calculation being typed alone', async () => {
+    await openSettings();
+    const calculation = page.getByRole('region', { name: 'Tableau de bord et aide à la décision CCF' });
+    const retention = page.getByRole('region', { name: 'Conservation des données' });
+    expect(await calculation.getByRole('radio', { name: 'Supprimer leurs données après un délai' }).count()).toBe(0);
+    await retention.getByRole('button', { name: 'Enregistrer la conservation des données' }).waitFor();
+
+    // A calculation change being typed, not saved…
+    await page.getByLabel('Nombre minimal de preuves', { exact: true }).fill('5');
+    // …and the retention saved on its own.
+    await retention.getByRole('radio', { name: 'Supprimer leurs données après un délai' }).check();
+    await retention.getByLabel('Délai avant suppression (en jours)').fill('400');
+    await retention.getByRole('button', { name: 'Enregistrer la conservation des données' }).click();
+    await page.getByText('La conservation des données est enregistrée.').waitFor();
+    // The calculation being typed is still there, unsaved.
+    expect(await page.getByLabel('Nombre minimal de preuves', { exact: true }).inputValue()).toBe('5');
+    await expectAccessible(page, 'settings-retention-card');
+
+    await page.reload();
+    await page.getByLabel('Délai avant suppression (en jours)').waitFor();
+    expect(await page.getByLabel('Délai avant suppression (en jours)').inputValue()).toBe('400');
+    expect(await page.getByLabel('Nombre minimal de preuves', { exact: true }).inputValue()).toBe('2');
+
+    // Back as it was, for the other journeys.
+    await retention.getByRole('radio', { name: 'Conserver leurs données (par défaut)' }).check();
+    await retention.getByRole('button', { name: 'Enregistrer la conservation des données' }).click();
+    await page.getByText('La conservation des données est enregistrée.').first().waitFor();
+  });
+
+  it('writes singulars for one piece of evidence', async () => {
+    await openSettings();
+    await page.getByLabel('Nombre de preuves retenues').fill('1');
+    await page.getByText('Seule la dernière preuve compte.').waitFor();
+    await page.getByLabel('Nombre minimal de preuves dans le pôle').fill('1');
+    await page.getByText(/et au moins 1 preuve dans le pôle\./).waitFor();
+    await page.getByLabel('Nombre minimal de preuves dans le pôle').fill('6');
+    await page.getByText(/et au moins 6 preuves dans le pôle\./).waitFor();
+    expect(await page.getByText(/d’origine|d'origine/).count()).toBe(0);
+  });
+});

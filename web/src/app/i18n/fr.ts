@@ -318,11 +318,14 @@ export const fr = {
         "Pour chaque apprenant et chaque compétence, Cerise Pro convertit les résultats des évaluations et du passeport en pourcentage : réussite totale 100 %, réussite partielle 67 %, en cours d'acquisition 33 %, trop d'erreurs 0 % ; « non évaluable » et « absent » ne comptent jamais. La méthode ci-dessous en tire un pourcentage de maîtrise.",
       method: 'Méthode de calcul',
       methods: {
-        weighted_recent:
-          "Les {window} dernières preuves comptent, les plus récentes davantage ; une réussite obtenue avec des complexités ou des aléas compte un peu plus (un échec, non).",
+        weighted_recent: {
+          one: 'Seule la dernière preuve compte.',
+          other:
+            "Les {count} dernières preuves comptent, les plus récentes davantage ; une réussite obtenue avec des complexités ou des aléas compte un peu plus (un échec, non).",
+        },
         mean: 'Toutes les preuves comptent autant, des plus anciennes aux plus récentes.',
         latest: 'Seule la preuve la plus récente compte.',
-        best_of: 'La moyenne des {bestOf} meilleures preuves, quelle que soit leur date.',
+        best_of: { one: 'La meilleure preuve, quelle que soit sa date.', other: 'La moyenne des {count} meilleures preuves, quelle que soit leur date.' },
         decaying: 'La dernière preuve compte pour {decay} %, les précédentes se partagent le reste en s’effaçant peu à peu.',
       },
       window: 'Nombre de preuves retenues',
@@ -345,7 +348,8 @@ export const fr = {
       ccfIntro:
         "Pour les épreuves en CCF du Bac Pro GA (E31 ↔ pôle 1, E32 ↔ pôle 3, E33 ↔ pôle 4), Cerise Pro indique pour chaque apprenant s'il est « prêt », « bientôt prêt » ou « pas encore », avec les raisons : couverture des classes de situations du pôle par le passeport, part des compétences acquises, réussites avec complexités ou aléas, nombre de preuves.",
       ccfRule:
-        'Avec ces réglages : « prêt » demande au moins {ready} % des compétences du pôle acquises ; « bientôt prêt » au moins {almost} % ; et au moins {evidence} preuves dans le pôle.',
+        'Avec ces réglages : « prêt » demande au moins {ready} % des compétences du pôle acquises ; « bientôt prêt » au moins {almost} % ; et {evidence} dans le pôle.',
+      ccfRuleEvidence: { one: 'au moins {count} preuve', other: 'au moins {count} preuves' },
       ccfReady: 'Compétences acquises pour « prêt » (%)',
       ccfReadyHint: '70 par défaut.',
       ccfAlmostReady: 'Compétences acquises pour « bientôt prêt » (%)',
@@ -359,7 +363,7 @@ export const fr = {
       retentionIntro:
         "Les personnes absentes d'un nouvel import sont masquées : elles ne peuvent plus se connecter, mais leurs résultats et leur passeport restent enregistrés.",
       retentionKept: 'Conserver leurs données (par défaut)',
-      retentionKeptHint: 'Comme dans Cerise Pro d’origine : rien n’est supprimé.',
+      retentionKeptHint: 'Rien n’est supprimé : leurs résultats et leur passeport restent enregistrés.',
       retentionLimited: 'Supprimer leurs données après un délai',
       retentionLimitedHint: 'Le compte et toutes les données de la personne sont supprimés définitivement une fois le délai écoulé après son départ.',
       retentionDays: 'Délai avant suppression (en jours)',
@@ -370,6 +374,11 @@ export const fr = {
       defaults: 'Reprendre les valeurs par défaut',
       saved: 'Les paramètres de calcul sont enregistrés.',
     },
+    retention: {
+      title: 'Conservation des données',
+      submit: 'Enregistrer la conservation des données',
+      saved: 'La conservation des données est enregistrée.',
+    },
     example: {
       title: 'Exemple',
       seriesIntro: "Un apprenant a obtenu ces résultats pour une même compétence, du plus ancien au plus récent :",
@@ -379,6 +388,9 @@ export const fr = {
         "Voici sa maîtrise selon chaque méthode, avec les réglages saisis ci-dessus. Les traits verticaux marquent les seuils ({inProgress} % et {acquired} %).",
       chosen: '(méthode choisie)',
       result: '{percent} % — {state}',
+      percentOnly: '{percent} %',
+      noStatesTitle: 'Seuils à corriger',
+      noStates: "En attendant, l'exemple montre les pourcentages sans état de maîtrise.",
       insufficient: 'Preuves insuffisantes',
       levels: {
         total: 'Réussite totale',

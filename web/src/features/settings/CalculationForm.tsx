@@ -12,8 +12,7 @@ import {
 import { Button, Group, NumberInput, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useRef, useState, type FormEvent } from 'react';
 import { hasCode } from '../../app/api.ts';
-import { fr } from '../../app/i18n/fr.ts';
-import { interpolate, t } from '../../app/i18n/t.ts';
+import { t } from '../../app/i18n/t.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { notifySuccess } from '../../ui/notify.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
@@ -31,13 +30,11 @@ const NUMBERS = {
   ccfReady: [0, 100],
   ccfAlmostReady: [0, 100],
   ccfMinEvidence: [0, 100],
-  retentionDays: [30, 3650],
-  initialPasswordsDays: [1, 90],
 } as const satisfies Record<string, readonly [number, number]>;
 type NumberField = keyof typeof NUMBERS;
 const NUMBER_FIELDS = Object.keys(NUMBERS) as NumberField[];
 
-type Draft = Record<NumberField, number | string> & { method: MasteryMethod; retention: 'kept' | 'limited' };
+type Draft = Record<NumberField, number | string> & { method: MasteryMethod };
 
 const DEFAULTS = EstablishmentSettingsSchema.parse({});
 
@@ -53,9 +50,6 @@ function draftOf(s: EstablishmentSettings): Draft {
     ccfReady: s.ccf.readyMasteryPercent,
     ccfAlmostReady: s.ccf.almostReadyMasteryPercent,
     ccfMinEvidence: s.ccf.minEvidence,
-    retention: s.retentionDaysAfterLeaving === null ? 'kept' : 'limited',
-    retentionDays: s.retentionDaysAfterLeaving ?? 365,
-    initialPasswordsDays: s.initialPasswordsRetentionDays,
   };
 }
 
@@ -67,7 +61,10 @@ function validNumber(d: Draft, f: NumberField): number | null {
   return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : null;
 }
 
-/** The settings the draft stands for; a field not (yet) valid takes its fallback's value. */
+/**
+ * The settings the draft stands for; a field not (yet) valid takes its fallback's value. The
+ * retention settings are not this form's (RetentionForm.tsx): they stay the fallback's.
+ */
 function settingsOf(d: Draft, fallback: EstablishmentSettings): EstablishmentSettings {
   const n = (f: NumberField, other: number) => validNumber(d, f) ?? other;
   return {
@@ -85,12 +82,27 @@ function settingsOf(d: Draft, fallback: EstablishmentSettings): EstablishmentSet
       almostReadyMasteryPercent: n('ccfAlmostReady', fallback.ccf.almostReadyMasteryPercent),
       minEvidence: n('ccfMinEvidence', fallback.ccf.minEvidence),
     },
-    retentionDaysAfterLeaving: d.retention === 'kept' ? null : n('retentionDays', fallback.retentionDaysAfterLeaving ?? 365),
-    initialPasswordsRetentionDays: n('initialPasswordsDays', fallback.initialPasswordsRetentionDays),
+    retentionDaysAfterLeaving: fallback.retentionDaysAfterLeaving,
+    initialPasswordsRetentionDays: fallback.initialPasswordsRetentionDays,
   };
 }
 
 type Errors = Partial<Record<NumberField, string>>;
+
+/** What a method computes, with the numbers typed (singular for one piece of evidence). */
+function methodDescription(method: MasteryMethod, m: EstablishmentSettings['mastery']): string {
+  switch (method) {
+    case 'weighted_recent':
+      return t('settings.calculation.methods.weighted_recent', { count: m.window });
+    case 'best_of':
+      return t('settings.calculation.methods.best_of', { count: m.bestOf });
+    case 'decaying':
+      return t('settings.calculation.methods.decaying', { decay: m.decayLatestPercent });
+    case 'mean':
+    case 'latest':
+      return t(`settings.calculation.methods.${method}`);
+  }
+}
 
 const PROBLEM_FIELD: Record<string, NumberField> = {
   'mastery.acquiredThreshold': 'acquiredThreshold',
@@ -100,7 +112,6 @@ const PROBLEM_FIELD: Record<string, NumberField> = {
 function validate(d: Draft): Errors {
   const found: Errors = {};
   for (const f of NUMBER_FIELDS) {
-    if (f === 'retentionDays' && d.retention === 'kept') continue;
     if (validNumber(d, f) === null) {
       const [min, max] = NUMBERS[f];
       found[f] = t('settings.calculation.range', { min, max });
@@ -118,7 +129,7 @@ type CalculationFormProps = {
   onReload: () => Promise<SettingsResponse | undefined>;
 };
 
-/** The dashboard's calculation (docs/design.md §5), the CCF decision aid (§6) and the retention of leavers. */
+/** The dashboard's calculation (docs/design.md §5) and the CCF decision aid (§6). */
 export function CalculationForm({ data, onReload }: CalculationFormProps) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(data.settings));
   const [baseline, setBaseline] = useState<SettingsResponse>(data);
@@ -140,6 +151,8 @@ export function CalculationForm({ data, onReload }: CalculationFormProps) {
     if (f) liveProblems[f] = errorMessage(problem.code as ErrorCode);
   }
   const shownErrors: Errors = { ...liveProblems, ...errors };
+  // Thresholds out of order: both fields are marked, the message stands under « acquis » (as the save answers).
+  const thresholdsInvalid = liveProblems.acquiredThreshold !== undefined;
   const conflict = hasCode(alertError, 'common.version_conflict');
 
   const set = (patch: Partial<Draft>) => {
@@ -229,11 +242,7 @@ export function CalculationForm({ data, onReload }: CalculationFormProps) {
                   key={method}
                   value={method}
                   label={MASTERY_METHOD_LABELS[method]}
-                  description={interpolate(fr.settings.calculation.methods[method], {
-                    window: m.window,
-                    bestOf: m.bestOf,
-                    decay: m.decayLatestPercent,
-                  })}
+                  description={methodDescription(method, m)}
                 />
               ))}
             </Stack>
@@ -268,6 +277,7 @@ export function CalculationForm({ data, onReload }: CalculationFormProps) {
               label={t('settings.calculation.inProgress')}
               description={t('settings.calculation.inProgressHint')}
               {...numberField('inProgressThreshold')}
+              error={shownErrors.inProgressThreshold ?? thresholdsInvalid}
             />
             <NumberInput
               label={t('settings.calculation.acquired')}
@@ -298,7 +308,7 @@ export function CalculationForm({ data, onReload }: CalculationFormProps) {
             {t('settings.calculation.ccfRule', {
               ready: live.ccf.readyMasteryPercent,
               almost: live.ccf.almostReadyMasteryPercent,
-              evidence: live.ccf.minEvidence,
+              evidence: t('settings.calculation.ccfRuleEvidence', { count: live.ccf.minEvidence }),
             })}
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md">
@@ -317,33 +327,6 @@ export function CalculationForm({ data, onReload }: CalculationFormProps) {
           <Text size="sm" mt="xs">
             {t('settings.calculation.bepNote')}
           </Text>
-        </section>
-
-        <section aria-labelledby="settings-retention-title">
-          <Title order={3} size="h4" id="settings-retention-title" mb="xs">
-            {t('settings.calculation.retentionTitle')}
-          </Title>
-          <Radio.Group
-            label={t('settings.calculation.retention')}
-            description={t('settings.calculation.retentionIntro')}
-            value={draft.retention}
-            onChange={(value) => set({ retention: value as Draft['retention'] })}
-          >
-            <Stack gap="sm" mt="xs">
-              <Radio value="kept" label={t('settings.calculation.retentionKept')} description={t('settings.calculation.retentionKeptHint')} />
-              <Radio value="limited" label={t('settings.calculation.retentionLimited')} description={t('settings.calculation.retentionLimitedHint')} />
-            </Stack>
-          </Radio.Group>
-          {draft.retention === 'limited' && (
-            <NumberInput mt="sm" maw={320} label={t('settings.calculation.retentionDays')} {...numberField('retentionDays')} />
-          )}
-          <NumberInput
-            mt="md"
-            maw={420}
-            label={t('settings.calculation.initialPasswordsDays')}
-            description={t('settings.calculation.initialPasswordsDaysHint')}
-            {...numberField('initialPasswordsDays')}
-          />
         </section>
 
         <Group gap="sm">

@@ -10,6 +10,7 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { moduleTitle } from '../home/module-tiles.ts';
 import { CalculationForm } from './CalculationForm.tsx';
 import { EstablishmentForm } from './EstablishmentForm.tsx';
+import { RetentionForm } from './RetentionForm.tsx';
 import { SchoolYearSection } from './SchoolYearSection.tsx';
 import { useSettings } from './settings.api.ts';
 import './settings.css';
@@ -85,11 +86,18 @@ export function SettingsPage() {
 
           <SchoolYearSection data={settings.data} onReload={reload} />
 
-          <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="settings-calculation-title">
+          <Paper withBorder p="lg" radius="md" mb="xl" component="section" aria-labelledby="settings-calculation-title">
             <Title order={2} size="h3" id="settings-calculation-title" mb="md">
               {t('settings.calculation.title')}
             </Title>
             <CalculationForm data={settings.data} onReload={reload} />
+          </Paper>
+
+          <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="settings-retention-title">
+            <Title order={2} size="h3" id="settings-retention-title" mb="md">
+              {t('settings.retention.title')}
+            </Title>
+            <RetentionForm data={settings.data} onReload={reload} />
           </Paper>
         </>
       )}

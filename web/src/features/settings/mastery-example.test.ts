@@ -1,6 +1,6 @@
 import { EstablishmentSettingsSchema, MASTERY_METHODS } from '@cerise/common';
 import { describe, expect, it } from 'vitest';
-import { computeMastery, EXAMPLE_EVIDENCE, type Evidence } from './mastery-example.ts';
+import { computeMastery, EXAMPLE_EVIDENCE, thresholdsProblem, type Evidence } from './mastery-example.ts';
 
 const defaults = EstablishmentSettingsSchema.parse({}).mastery;
 
@@ -60,5 +60,14 @@ describe('computeMastery', () => {
         expect(percent!).toBeLessThanOrEqual(100);
       }
     }
+  });
+});
+
+describe('thresholdsProblem', () => {
+  it('refuses inverted or equal thresholds with the code the save answers', () => {
+    expect(thresholdsProblem(defaults)).toBeNull();
+    expect(thresholdsProblem({ ...defaults, inProgressThreshold: 90, acquiredThreshold: 80 })).toBe('settings.mastery_thresholds_order');
+    expect(thresholdsProblem({ ...defaults, inProgressThreshold: 60, acquiredThreshold: 60 })).toBe('settings.mastery_thresholds_order');
+    expect(thresholdsProblem({ ...defaults, inProgressThreshold: 59, acquiredThreshold: 60 })).toBeNull();
   });
 });

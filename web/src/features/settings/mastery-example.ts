@@ -1,7 +1,10 @@
 import {
+  checkSettingsConsistency,
   computeMastery as computeCommonMastery,
+  EstablishmentSettingsSchema,
   LEVEL_VALUES as CODE_VALUES,
   type EstablishmentSettings,
+  type ErrorCode,
   type MasteryMethod,
   type MasteryState,
   type ResultLevel as LevelCode,
@@ -39,6 +42,17 @@ export function computeMastery(evidence: readonly Evidence[], method: MasteryMet
   );
   if (r.state === 'insufficient' || r.percent === null) return { percent: null, state: 'insufficient', counted: r.evidenceCount };
   return { percent: r.percent, state: r.state, counted: r.evidenceCount };
+}
+
+const DEFAULTS = EstablishmentSettingsSchema.parse({});
+
+/**
+ * Why thresholds give no meaningful state (« acquis » at or below « en cours d'acquisition »): the
+ * server's own rule and error code (common/src/settings.schemas.ts); null when they are in order.
+ */
+export function thresholdsProblem(mastery: EstablishmentSettings['mastery']): ErrorCode | null {
+  const problem = checkSettingsConsistency({ ...DEFAULTS, mastery }).find((p) => p.path.startsWith('mastery.'));
+  return problem ? problem.code : null;
 }
 
 /** The example series, oldest first: failures, then successes, one of them in harder conditions. */
