@@ -45,6 +45,7 @@ export const DURABLE_TABLES = [
   'dashboard_filter_competencies',
   'sso_providers',
   'external_identities',
+  'sso_sp_keys',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Tables not worth restoring: sessions, login failures and SSO protocol states (a restore logs everyone out). */

@@ -61,9 +61,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // A session opened through a provider: no local password change is forced, and its logout URL is offered.
   await db.schema.alterTable('sessions').addColumn('sso_provider_id', 'text').execute();
+
+  // The SAML service provider's key pair of each SAML provider (decrypts encrypted assertions; its
+  // certificate is in the SP metadata), made at first use: docs/sso.md « SAML / ÉduConnect ».
+  await db.schema
+    .createTable('sso_sp_keys')
+    .addColumn('provider_id', 'text', (c) => c.primaryKey().references('sso_providers.id').onDelete('cascade'))
+    .addColumn('establishment_id', 'text', (c) => c.notNull().references('establishments.id').onDelete('cascade'))
+    .addColumn('private_key', 'text', (c) => c.notNull())
+    .addColumn('certificate', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('sso_sp_keys').execute();
   await db.schema.alterTable('sessions').dropColumn('sso_provider_id').execute();
   await db.schema.alterTable('establishments').dropColumn('local_login_disabled_profiles').execute();
   for (const t of ['sso_states', 'external_identities', 'sso_providers']) await db.schema.dropTable(t).execute();

@@ -55,8 +55,18 @@ export interface SsoStatesTable {
   consumed_at: string | null;
 }
 
+/** The SAML SP key pair of a SAML provider (PEM), made at first use (saml/saml.keys.ts). */
+export interface SsoSpKeysTable {
+  provider_id: string;
+  establishment_id: string;
+  private_key: string;
+  certificate: string;
+  created_at: string;
+}
+
 export interface SsoTables {
   sso_providers: SsoProvidersTable;
   external_identities: ExternalIdentitiesTable;
   sso_states: SsoStatesTable;
+  sso_sp_keys: SsoSpKeysTable;
 }
