@@ -4,6 +4,8 @@ import { AccountPage } from '../features/account/AccountPage.tsx';
 import { EstablishmentChooserPage } from '../features/auth/EstablishmentChooserPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { MODULES_IN_PREPARATION } from '../features/home/module-tiles.ts';
+import { ModulePlaceholderPage } from './pages/ModulePlaceholderPage.tsx';
 import { ModuleGate, UaiGuard } from './guards.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { PublicLayout } from './layout/PublicLayout.tsx';
@@ -94,7 +96,10 @@ export const routes: RouteObject[] = [
                 (module): RouteObject => ({
                   path: MODULE_PATHS[module],
                   element: <ModuleGate module={module} />,
-                  children: [...MODULE_ROUTES[module], { path: '*', element: <NotFoundPage inEstablishment /> }],
+                  children: [
+                    ...(MODULES_IN_PREPARATION.includes(module) ? [{ index: true, element: <ModulePlaceholderPage module={module} /> }] : MODULE_ROUTES[module]),
+                    { path: '*', element: <NotFoundPage inEstablishment /> },
+                  ],
                 }),
               ),
               { path: '*', element: <NotFoundPage inEstablishment /> },

@@ -132,6 +132,7 @@ export const fr = {
   },
   modules: {
     comingSoon: 'Ce module sera bientôt disponible.',
+    comingSoonBadge: 'Bientôt disponible',
     imports: {
       title: 'Importer des fichiers',
       description: 'Importer les personnels, les apprenants et leurs parents à partir des fichiers XML de SIECLE.',

@@ -1,4 +1,4 @@
-import type { ModuleId, Profile } from '@cerise/common';
+import { MODULE_PATHS, type ModuleId, type Profile } from '@cerise/common';
 import {
   IconBook,
   IconChartBar,
@@ -22,6 +22,23 @@ export const MODULE_ICONS: Record<ModuleId, Icon> = {
   passport: IconId,
   dashboard: IconChartBar,
 };
+
+/**
+ * Modules whose pages are not built yet (none today: the eight modules of docs/guide.md §1.2 are).
+ * Their tile is drawn greyed, marked « Bientôt disponible », and is not a link; their address
+ * shows a page saying so (app/routes.tsx).
+ */
+export const MODULES_IN_PREPARATION: readonly ModuleId[] = [];
+
+export type HomeTile = { module: ModuleId; href: string | null };
+
+/**
+ * The home page's tiles: only the modules of the user's profiles (the server's list), each a
+ * link to its French address, except the modules still in preparation.
+ */
+export function homeTiles(uai: string, modules: readonly ModuleId[], inPreparation: readonly ModuleId[] = MODULES_IN_PREPARATION): HomeTile[] {
+  return modules.map((module) => ({ module, href: inPreparation.includes(module) ? null : `/${uai}/${MODULE_PATHS[module]}` }));
+}
 
 /** The module's name, as on its home-page tile and its page title (docs/guide.md §1.2). */
 export function moduleTitle(module: ModuleId): string {
