@@ -3,18 +3,19 @@ import type { Config } from './config/config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrations/index.ts';
 import type { Deps } from './deps.ts';
+import { createInlinePool } from './workers/inline-pool.ts';
 import { processWorkerPool } from './workers/pool.ts';
 import { createFileStorage } from './modules/files/storage.factory.ts';
 
 export type Runtime = { deps: Deps; handle: DatabaseHandle; close: () => Promise<void> };
 
 /** Opens and migrates the configured database; logs go to stderr so stdout stays for results. */
-export async function openRuntime(config: Config, opts: { logger?: Logger; migrate?: boolean } = {}): Promise<Runtime> {
+export async function openRuntime(config: Config, opts: { logger?: Logger; migrate?: boolean; inlineTasks?: boolean } = {}): Promise<Runtime> {
   const log = opts.logger ?? pino({ level: config.logLevel }, pino.destination(2));
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   if (opts.migrate !== false) await migrateToLatest(handle.db);
   const files = createFileStorage(config);
-  const deps: Deps = { db: handle.db, engine: handle.engine, config, log, now: () => new Date(), files, workers: processWorkerPool() };
+  const deps: Deps = { db: handle.db, engine: handle.engine, config, log, now: () => new Date(), files, workers: opts.inlineTasks ? createInlinePool() : processWorkerPool() };
   const close = async () => {
     await deps.workers.close();
     await handle.destroy();
@@ -22,10 +23,13 @@ export async function openRuntime(config: Config, opts: { logger?: Logger; migra
   return { deps, handle, close };
 }
 
-/** Runs a command body with the configured database open, closing it whatever happens. */
+/**
+ * Runs a command body with the configured database open, closing it whatever happens. Worker
+ * tasks run inline: a command has no event loop to keep free (workers/inline-pool.ts).
+ */
 export async function withRuntime<T>(fn: (deps: Deps) => Promise<T>, opts: { migrate?: boolean; config?: Config } = {}): Promise<T> {
   const { loadConfig } = await import('./config/config.ts');
-  const runtime = await openRuntime(opts.config ?? loadConfig(), opts);
+  const runtime = await openRuntime(opts.config ?? loadConfig(), { ...opts, inlineTasks: true });
   try {
     return await fn(runtime.deps);
   } finally {

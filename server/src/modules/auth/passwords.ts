@@ -23,10 +23,28 @@ export function safeEqual(a: string, b: string): boolean {
   return crypto.timingSafeEqual(ha, hb);
 }
 
+/**
+ * Bytes from the system's CSPRNG, drawn 4 KiB at a time: an import that makes ten thousand
+ * passwords and salts asks the kernel a few dozen times instead of twenty thousand
+ * (docs/performance.md). Each byte is handed out once.
+ */
+const pool = Buffer.alloc(4096);
+let poolUsed = pool.length;
+function randomBytesFromPool(n: number): Buffer {
+  if (n > pool.length) return crypto.randomBytes(n);
+  if (poolUsed + n > pool.length) {
+    crypto.randomFillSync(pool);
+    poolUsed = 0;
+  }
+  const out = Buffer.from(pool.subarray(poolUsed, poolUsed + n)); // a copy: the pool is refilled later
+  poolUsed += n;
+  return out;
+}
+
 /** A random password people can type: no ambiguous characters (0/O, 1/l/I). */
 export function randomPassword(length = 10): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  const bytes = crypto.randomBytes(length);
+  const bytes = randomBytesFromPool(length);
   let out = '';
   for (let i = 0; i < length; i++) out += alphabet[bytes[i]! % alphabet.length];
   return out;
@@ -37,7 +55,7 @@ export function randomPassword(length = 10): string {
  * creates thousands at once, docs/design.md §4; 58 bits of entropy make a slow hash unnecessary).
  */
 export function digestInitialSecret(secret: string): string {
-  const salt = crypto.randomBytes(16).toString('hex');
+  const salt = randomBytesFromPool(16).toString('hex');
   return `${salt}:${crypto.createHash('sha256').update(salt + secret).digest('hex')}`;
 }
 

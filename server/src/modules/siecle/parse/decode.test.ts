@@ -102,4 +102,17 @@ describe('sniffEncoding / decodeXml', () => {
     decodeInChunks(le, sniffEncoding(le, 'a.xml'), (t) => parts.push(t), 3);
     expect(parts.join('')).toBe(text);
   });
+
+  it('decodes every byte of ISO-8859-15 and of invalid UTF-8 as iconv-lite does (Node’s decoder is used for speed)', () => {
+    const all = new Uint8Array(256).map((_, i) => i);
+    const latin = new Uint8Array([...latin9('<?xml version="1.0" encoding="ISO-8859-15"?><A>'), ...all.slice(0x20)]);
+    expect(decodeXml(latin, 'a.xml').text).toBe(iconv.decode(Buffer.from(latin), 'iso885915'));
+    const broken = new Uint8Array([...utf8('<?xml version="1.0" encoding="UTF-8"?><A>'), 0x41, 0xc3, 0x28, 0xe9, 0x80, 0xf0, 0x9f, 0x98, 0x42]);
+    const info = { ...sniffEncoding(broken, 'a.xml'), encoding: 'utf-8', repair: null };
+    for (const size of [1, 3, 64]) {
+      const parts: string[] = [];
+      decodeInChunks(broken, info, (t) => parts.push(t), size);
+      expect(parts.join('')).toBe(iconv.decode(Buffer.from(broken), 'utf8'));
+    }
+  });
 });

@@ -141,6 +141,19 @@ export function decodeInChunks(
   onText: (text: string) => void,
   chunkBytes: number = DECODE_CHUNK_BYTES,
 ): void {
+  const native = NATIVE_DECODER[info.encoding];
+  if (native) {
+    // The two encodings of real exports: Node's own decoder, several times faster than
+    // iconv-lite's and the same table (checked byte by byte in decode.test.ts).
+    const decoder = new TextDecoder(native);
+    for (let offset = info.start; offset < bytes.length; offset += chunkBytes) {
+      const text = decoder.decode(bytes.subarray(offset, Math.min(offset + chunkBytes, bytes.length)), { stream: true });
+      if (text.length > 0) onText(text);
+    }
+    const rest = decoder.decode();
+    if (rest) onText(rest);
+    return;
+  }
   const decoder = iconv.getDecoder(ICONV_NAME[info.encoding] ?? info.encoding, { stripBOM: false });
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let offset = info.start; offset < buffer.length; offset += chunkBytes) {
@@ -150,6 +163,9 @@ export function decodeInChunks(
   const rest = decoder.end();
   if (rest) onText(rest);
 }
+
+/** Encodings decoded by Node's TextDecoder (not windows-1252: Node's table differs from it). */
+const NATIVE_DECODER: Record<string, string> = { 'utf-8': 'utf-8', 'iso-8859-15': 'iso-8859-15' };
 
 /** Whole-file convenience (tests, small files). */
 export function decodeXml(bytes: Uint8Array, fileName: string): { text: string; info: DecodingInfo } {

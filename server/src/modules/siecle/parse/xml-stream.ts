@@ -97,14 +97,15 @@ export function streamXml(bytes: Uint8Array, options: XmlStreamOptions): XmlStre
     }
     stack.push({ name: tag.name, line });
     if (stack.length === 1) {
-      root = { name: tag.name, attrs: { ...tag.attributes }, line };
+      root = { name: tag.name, attrs: tag.attributes, line };
       if (options.onRoot?.(root) === false) throw STOP;
       return;
     }
     pathParts.push(tag.name);
     if (building.length > 0) {
       if (++recordElements > MAX_RECORD_ELEMENTS) throw recordTooLarge(fileName, building[0]!);
-      const element: XmlElement = { name: tag.name, attrs: { ...tag.attributes }, children: [], text: '', line };
+      // saxes gives each tag its own attributes object: kept as is, not copied.
+      const element: XmlElement = { name: tag.name, attrs: tag.attributes, children: [], text: '', line };
       building[building.length - 1]!.children.push(element);
       building.push(element);
       return;
@@ -114,7 +115,7 @@ export function streamXml(bytes: Uint8Array, options: XmlStreamOptions): XmlStre
       buildingHandler = handler;
       recordElements = 1;
       recordText = 0;
-      building.push({ name: tag.name, attrs: { ...tag.attributes }, children: [], text: '', line });
+      building.push({ name: tag.name, attrs: tag.attributes, children: [], text: '', line });
     }
   });
   const onText = (text: string): void => {

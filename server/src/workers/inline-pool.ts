@@ -1,0 +1,24 @@
+import type { WorkerPool } from './pool.ts';
+import { fromTaskError } from './task-errors.ts';
+import type { TaskOutput, TaskReply } from './tasks.ts';
+
+/**
+ * The pool's tasks run on the calling thread, one after the other. For the command line only
+ * (runtime.ts `withRuntime`): a `cerise import` has no other request to keep waiting, so handing
+ * its files to another thread would only add the copy of the files and of the plan, the threads'
+ * start and a second heap (docs/performance.md, « Import par la ligne de commande »). The server
+ * always uses the kept pool (pool.ts).
+ */
+export function createInlinePool(): WorkerPool {
+  return {
+    threads: 1,
+    async run(name, input) {
+      const { default: runTask } = await import('./tasks.ts');
+      const reply: TaskReply = await runTask({ name, input });
+      if (!reply.ok) throw fromTaskError(reply.error);
+      return reply.value as TaskOutput<typeof name>;
+    },
+    warm() {},
+    async close() {},
+  };
+}
