@@ -148,21 +148,6 @@ export const ProviderSchema = z.object({
 });
 export type Provider = z.infer<typeof ProviderSchema>;
 
-/** Paramètres → « Connexion ENT / ÉduConnect ». */
-export const SsoSettingsSchema = z.object({
-  providers: z.array(ProviderSchema),
-  /** Profiles whose local password login is switched off (never `administrator`). */
-  localLoginDisabledProfiles: z.array(z.enum(PROFILES)),
-  localLoginVersion: z.number().int(),
-});
-export type SsoSettings = z.infer<typeof SsoSettingsSchema>;
-
-export const LocalLoginUpdateSchema = z.object({
-  disabledProfiles: z.array(z.enum(['teacher', 'learner', 'parent'])).max(3),
-  version: z.number().int().min(1),
-});
-export type LocalLoginUpdate = z.infer<typeof LocalLoginUpdateSchema>;
-
 export const CasPresetSchema = z.object({
   id: z.string(),
   label: z.string(),
@@ -172,6 +157,23 @@ export const CasPresetSchema = z.object({
   logoutUrl: z.string().nullable(),
 });
 export type CasPreset = z.infer<typeof CasPresetSchema>;
+
+/** Paramètres → « Connexion ENT / ÉduConnect ». */
+export const SsoSettingsSchema = z.object({
+  providers: z.array(ProviderSchema),
+  /** Profiles whose local password login is switched off (never `administrator`). */
+  localLoginDisabledProfiles: z.array(z.enum(PROFILES)),
+  localLoginVersion: z.number().int(),
+  casPresets: z.array(CasPresetSchema),
+});
+export type SsoSettings = z.infer<typeof SsoSettingsSchema>;
+
+export const LocalLoginUpdateSchema = z.object({
+  disabledProfiles: z.array(z.enum(['teacher', 'learner', 'parent'])).max(3),
+  version: z.number().int().min(1),
+});
+export type LocalLoginUpdate = z.infer<typeof LocalLoginUpdateSchema>;
+
 
 // --- Public: login page -----------------------------------------------------------------------
 

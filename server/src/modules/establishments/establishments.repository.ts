@@ -62,3 +62,14 @@ export async function countEstablishments(db: DbOrTx): Promise<number> {
   const row = await db.selectFrom('establishments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+/** Sets the profiles whose local password login is off (docs/sso.md) if `version` is current; returns whether it did. */
+export async function updateLocalLoginDisabledIfVersion(db: DbOrTx, id: string, version: number, profilesJson: string, at: string): Promise<boolean> {
+  const res = await db
+    .updateTable('establishments')
+    .set({ local_login_disabled_profiles: profilesJson, updated_at: at, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}

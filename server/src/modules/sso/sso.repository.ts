@@ -252,3 +252,14 @@ export async function guardiansOfEleve(db: DbOrTx, establishmentId: string, elev
 export async function accountByLogin(db: DbOrTx, establishmentId: string, login: string): Promise<MatchAccountRow | undefined> {
   return db.selectFrom('users as u').select(ACCOUNT_COLUMNS).where('u.establishment_id', '=', establishmentId).where('u.login', '=', login).executeTakeFirst();
 }
+
+/** How many identities each provider of the establishment links. */
+export async function countIdentitiesByProvider(db: DbOrTx, establishmentId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('external_identities')
+    .select(['provider_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('establishment_id', '=', establishmentId)
+    .groupBy('provider_id')
+    .execute();
+  return new Map(rows.map((r) => [r.provider_id, Number(r.n)]));
+}
