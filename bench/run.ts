@@ -26,6 +26,7 @@ const report: Record<string, unknown> = {
   evaluation: { saveGridP95Ms: null, openP95Ms: null },
   dashboard: { learnerP95Ms: null, classP95Ms: null, ccfClassP95Ms: null },
   load: { rps: null, p95Ms: null, errors: null, connections: null },
+  uploads: { parallel: null, sizeMb: null, peakRssMb: null, analysed: null, refused503: null, refused429: null, other: null },
 };
 const notes: Record<string, string> = {
   responsiveness: 'not measured yet: the responsiveness benchmark under heavy work (performance issue) is still to come',
@@ -59,6 +60,7 @@ if (!only || only === 'load') {
   const { benchLoad } = await import('./load.bench.ts');
   report.load = await benchLoad();
 }
+if (!only || only === 'uploads') await optional('uploads', 'uploads.bench.ts', 'benchUploads');
 report.notes = notes;
 
 if (asJson) {

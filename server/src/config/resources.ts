@@ -14,7 +14,7 @@ const optional = z
 
 export const ResourceEnvSchema = z.object({
   /** SIECLE analyses (and applies) parsed at once in this process; the others wait in a queue. */
-  UPLOAD_MAX_ANALYSES: positiveInt(2),
+  UPLOAD_MAX_ANALYSES: positiveInt(1),
   /** Megabytes of upload bodies being received or waiting for an analysis, all establishments. */
   UPLOAD_MAX_INFLIGHT_MB: positiveInt(400),
   /** Megabytes one establishment may hold in kept analyses and uploads in progress. */
