@@ -83,6 +83,11 @@ export const SiecleImportReportSchema = z.object({
    * longer shows them; « Accès parents, accès apprenants » issues new ones.
    */
   initialPasswordsExpired: z.boolean().optional(),
+  /**
+   * An analysis only: another import of the same kind was applied after it, so its counts are
+   * obsolete; it can no longer be applied, only analysed again (« Analyser à nouveau »).
+   */
+  stale: z.boolean().optional(),
 });
 export type SiecleImportReport = z.infer<typeof SiecleImportReportSchema>;
 
@@ -94,6 +99,8 @@ export const SiecleImportRunSummarySchema = z.object({
   actor: z.string().nullable(),
   createdAt: z.string(),
   appliedAt: z.string().nullable(),
+  /** An analysis made before the last applied import of its kind (see the report's `stale`). */
+  stale: z.boolean(),
   created: CountsSchema,
   updated: CountsSchema,
   hidden: CountsSchema,

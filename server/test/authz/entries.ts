@@ -85,6 +85,7 @@ export const ENTRIES: Record<string, Entry> = {
   'POST /api/v1/imports/learners/analysis': { who: ADMIN, scoped: false, request: (s) => learnersUpload(s) },
   'POST /api/v1/imports/:runId/apply': { who: ADMIN, scoped: true, request: (s) => json('POST', `/api/v1/imports/${s.analysedRunId}/apply`) },
   'DELETE /api/v1/imports/:runId': { who: ADMIN, scoped: true, ok: [204], request: (s) => json('DELETE', `/api/v1/imports/${s.analysedRunId}`) },
+  'POST /api/v1/imports/:runId/reanalysis': { who: ADMIN, scoped: true, request: (s) => json('POST', `/api/v1/imports/${s.analysedRunId}/reanalysis`) },
   'GET /api/v1/imports': { who: ADMIN, scoped: false, request: () => json('GET', '/api/v1/imports') },
   'GET /api/v1/imports/:runId': { who: ADMIN, scoped: true, request: (s) => json('GET', `/api/v1/imports/${s.appliedRunId}`) },
   'GET /api/v1/imports/:runId/report.csv': { who: ADMIN, scoped: true, request: (s) => json('GET', `/api/v1/imports/${s.appliedRunId}/report.csv`) },

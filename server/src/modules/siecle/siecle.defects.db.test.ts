@@ -95,3 +95,38 @@ describe('imports: French wording', () => {
     await admin.delete(`/api/v1/imports/${again.json().runId}`);
   });
 });
+
+describe('imports: an analysis made before a later import of the same kind is stale', () => {
+  it('says so in the report and the history, refuses to apply it (siecle.run_stale), and analyses the same files again on request', async () => {
+    const old = (await analyse(learnerFiles)).json() as SiecleImportReport;
+    expect((await admin.get(`/api/v1/imports/${old.runId}`)).json().stale).toBe(false);
+    const newer = (await analyse(learnerFiles)).json() as SiecleImportReport;
+    expect((await admin.post(`/api/v1/imports/${newer.runId}/apply`)).statusCode).toBe(200);
+
+    expect((await admin.get(`/api/v1/imports/${old.runId}`)).json().stale).toBe(true);
+    const history = (await admin.get('/api/v1/imports')).json().items as { id: string; stale: boolean; status: string; createdAt: string; appliedAt: string | null }[];
+    expect(history.find((r) => r.id === old.runId)).toMatchObject({ status: 'analysed', stale: true });
+    expect(history.find((r) => r.id === newer.runId)).toMatchObject({ status: 'applied', stale: false });
+    // Sorted by the date shown (imported, else analysed), newest first: the import applied last comes first.
+    const shown = history.map((r) => r.appliedAt ?? r.createdAt);
+    expect(shown).toEqual([...shown].sort().reverse());
+    expect(history[0]!.id).toBe(newer.runId);
+
+    const refused = await admin.post(`/api/v1/imports/${old.runId}/apply`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('siecle.run_stale');
+    expect(refused.json().error.message).toMatch(/^Une importation des apprenants et parents a été faite après cette analyse : ses chiffres ne sont plus à jour/);
+
+    const again = await admin.post(`/api/v1/imports/${old.runId}/reanalysis`);
+    expect(again.statusCode).toBe(200);
+    const fresh = again.json() as SiecleImportReport;
+    expect(fresh.runId).not.toBe(old.runId);
+    expect(fresh.dryRun).toBe(true);
+    // Everything is already imported: the new analysis predicts no creation.
+    expect(fresh.created.learners).toBe(0);
+    expect((await admin.get(`/api/v1/imports/${old.runId}`)).statusCode).toBe(404);
+    expect((await admin.get(`/api/v1/imports/${fresh.runId}`)).json().stale).toBe(false);
+    expect((await admin.post(`/api/v1/imports/${newer.runId}/reanalysis`)).json().error.code).toBe('siecle.run_not_pending');
+    expect((await admin.post(`/api/v1/imports/${fresh.runId}/apply`)).statusCode).toBe(200);
+  });
+});

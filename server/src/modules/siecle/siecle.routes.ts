@@ -42,6 +42,20 @@ export async function siecleRoutes(app: FastifyInstance, deps: Deps): Promise<vo
     async (request) => withAnalysisSlot(deps, () => usecases.applyAnalysedImport(deps, currentUser(request), request.params.runId)),
   );
 
+  r.post(
+    '/api/v1/imports/:runId/reanalysis',
+    {
+      config: admin,
+      schema: {
+        tags,
+        summary: 'Analyser à nouveau les fichiers d’une analyse (périmée par une importation plus récente) ; l’ancienne analyse est retirée',
+        params: RunParams,
+        response: { 200: SiecleImportReportSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema, 422: ErrorResponseSchema, 503: ErrorResponseSchema },
+      },
+    },
+    async (request) => withAnalysisSlot(deps, () => usecases.reanalyseImport(deps, currentUser(request), request.params.runId)),
+  );
+
   r.get(
     '/api/v1/imports',
     {

@@ -1,4 +1,5 @@
 import type { SiecleImportReport, SiecleImportRunSummary } from '@cerise/common';
+import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/schema.ts';
 
 type RunRow = {
@@ -12,7 +13,11 @@ type RunRow = {
   at: string;
   /** For an analysis: upload slot → original file name. */
   slots?: Record<string, string>;
+  /** For an analysis: how many imports of its kind were applied before it (see `isStale`). */
+  appliedBefore?: number;
 };
+
+type FilesColumn = { names: string[]; slots: Record<string, string>; appliedBefore?: number };
 
 export async function insertRun(db: DbOrTx, r: RunRow): Promise<void> {
   await db
@@ -23,7 +28,7 @@ export async function insertRun(db: DbOrTx, r: RunRow): Promise<void> {
       actor_id: r.actorId,
       kind: r.kind,
       status: r.status,
-      files: JSON.stringify({ names: r.files, slots: r.slots ?? {} }),
+      files: JSON.stringify({ names: r.files, slots: r.slots ?? {}, appliedBefore: r.appliedBefore } satisfies FilesColumn),
       counts: JSON.stringify({ created: r.report.created, updated: r.report.updated, hidden: r.report.hidden }),
       report: JSON.stringify(r.report),
       created_at: r.at,
@@ -55,8 +60,8 @@ export async function finishRun(db: DbOrTx, id: string, report: SiecleImportRepo
 export async function findRun(db: DbOrTx, establishmentId: string, id: string) {
   const row = await db.selectFrom('import_runs').selectAll().where('id', '=', id).where('establishment_id', '=', establishmentId).executeTakeFirst();
   if (!row) return undefined;
-  const files = JSON.parse(row.files) as { names: string[]; slots: Record<string, string> };
-  return { ...row, names: files.names, slots: files.slots, report: row.report ? (JSON.parse(row.report) as SiecleImportReport) : null };
+  const files = JSON.parse(row.files) as FilesColumn;
+  return { ...row, names: files.names, slots: files.slots, appliedBefore: files.appliedBefore, report: row.report ? (JSON.parse(row.report) as SiecleImportReport) : null };
 }
 
 export async function listRuns(db: DbOrTx, establishmentId: string): Promise<SiecleImportRunSummary[]> {
@@ -65,22 +70,57 @@ export async function listRuns(db: DbOrTx, establishmentId: string): Promise<Sie
     .leftJoin('users', 'users.id', 'import_runs.actor_id')
     .select(['import_runs.id', 'import_runs.kind', 'import_runs.status', 'import_runs.files', 'import_runs.counts', 'import_runs.created_at', 'import_runs.applied_at', 'users.first_name', 'users.last_name'])
     .where('import_runs.establishment_id', '=', establishmentId)
-    .orderBy('import_runs.created_at', 'desc')
+    // By the date shown: when it was imported, else when it was analysed.
+    .orderBy(sql`coalesce(import_runs.applied_at, import_runs.created_at)`, 'desc')
+    .orderBy('import_runs.id', 'desc')
     .limit(100)
     .execute();
+  const applied = await appliedImports(db, establishmentId);
   return rows.map((r) => {
+    const files = JSON.parse(r.files) as FilesColumn;
     const counts = JSON.parse(r.counts) as Pick<SiecleImportRunSummary, 'created' | 'updated' | 'hidden'>;
     return {
       id: r.id,
       kind: r.kind,
       status: r.status,
-      files: (JSON.parse(r.files) as { names: string[] }).names,
+      files: files.names,
       actor: r.last_name ? `${r.first_name} ${r.last_name}` : null,
       createdAt: r.created_at,
       appliedAt: r.applied_at,
+      stale: r.status === 'analysed' && isStale({ kind: r.kind, created_at: r.created_at, appliedBefore: files.appliedBefore }, applied),
       ...counts,
     };
   });
+}
+
+type Kind = 'teachers' | 'learners';
+/** Per kind: how many imports were applied, and when the last one was. */
+export type AppliedImports = Record<Kind, { count: number; last: string | null }>;
+
+export async function appliedImports(db: DbOrTx, establishmentId: string): Promise<AppliedImports> {
+  const rows = await db
+    .selectFrom('import_runs')
+    .select(['kind', (eb) => eb.fn.countAll().as('n'), (eb) => eb.fn.max('applied_at').as('last')])
+    .where('establishment_id', '=', establishmentId)
+    .where('status', '=', 'applied')
+    .groupBy('kind')
+    .execute();
+  const of = (kind: Kind) => {
+    const row = rows.find((r) => r.kind === kind);
+    return { count: Number(row?.n ?? 0), last: (row?.last as string | null | undefined) ?? null };
+  };
+  return { teachers: of('teachers'), learners: of('learners') };
+}
+
+/**
+ * An analysis is stale once another import of its kind was applied after it: its counts are
+ * obsolete. Counted (applied imports are never deleted), so that two events in the same
+ * millisecond still compare; analyses stored before the count was kept compare dates.
+ */
+export function isStale(run: { kind: Kind; created_at: string; appliedBefore?: number | undefined }, applied: AppliedImports): boolean {
+  const now = applied[run.kind];
+  if (run.appliedBefore !== undefined) return now.count > run.appliedBefore;
+  return now.last !== null && now.last > run.created_at;
 }
 
 /** Deletes an analysis that was not applied (cancelled, or expired). */

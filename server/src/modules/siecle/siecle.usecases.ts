@@ -105,6 +105,7 @@ export const ANALYSIS_TTL_MS = 2 * 60 * 60 * 1000;
 export async function analyseImport(deps: Deps, actor: { id: string; establishmentId: string }, kind: ImportKind, uploads: ImportUploads): Promise<SiecleImportReport> {
   const est = await findEstablishmentById(deps.db, actor.establishmentId);
   if (!est) throw notFound();
+  const appliedBefore = (await runs.appliedImports(deps.db, est.id))[kind].count;
   const { plan } = await makePlan(deps, deps.db, est, kind, uploads);
   const runId = newId();
   const dir = runDir(deps, runId);
@@ -117,30 +118,68 @@ export async function analyseImport(deps: Deps, actor: { id: string; establishme
   }
   // Initial passwords are not kept with an analysis: they are drawn again when it is applied.
   const report: SiecleImportReport = { ...plan.report, runId, dryRun: true, accounts: [], people: plan.report.people.map((p) => ({ ...p, initialPassword: null })) };
-  await runs.insertRun(deps.db, { id: runId, establishmentId: est.id, actorId: actor.id, kind, status: 'analysed', files: Object.values(stored), report, at: nowIso(deps.now()), slots: stored });
+  await runs.insertRun(deps.db, { id: runId, establishmentId: est.id, actorId: actor.id, kind, status: 'analysed', files: Object.values(stored), report, at: nowIso(deps.now()), slots: stored, appliedBefore });
   return report;
 }
 
-/** Step 2 of the UI: apply an analysed import, in one transaction. */
-export async function applyAnalysedImport(deps: Deps, actor: { id: string; establishmentId: string }, runId: string): Promise<SiecleImportReport> {
-  const run = await runs.findRun(deps.db, actor.establishmentId, runId);
+type PendingRun = NonNullable<Awaited<ReturnType<typeof runs.findRun>>>;
+
+/** The analysis `runId`, still waiting for its confirmation (else 404 / 409). */
+async function pendingAnalysis(deps: Deps, establishmentId: string, runId: string): Promise<PendingRun> {
+  const run = await runs.findRun(deps.db, establishmentId, runId);
   if (!run) throw notFound();
   if (run.status !== 'analysed') throw conflict('siecle.run_not_pending', 'Cette importation a déjà été appliquée. Recommencez l’analyse des fichiers pour importer à nouveau.');
   if (deps.now().getTime() - Date.parse(run.created_at) > ANALYSIS_TTL_MS) throw conflict('siecle.run_expired', 'Cette analyse date de plus de deux heures. Déposez à nouveau les fichiers.');
-  const est = await findEstablishmentById(deps.db, actor.establishmentId);
-  if (!est) throw notFound();
-  const dir = runDir(deps, runId);
+  return run;
+}
+
+/** The files kept with an analysis. */
+async function storedUploads(deps: Deps, run: PendingRun): Promise<ImportUploads> {
   const uploads: ImportUploads = {};
   for (const [slot, name] of Object.entries(run.slots)) {
-    const bytes = await fs.readFile(path.join(dir, slot)).catch(() => {
+    const bytes = await fs.readFile(path.join(runDir(deps, run.id), slot)).catch(() => {
       throw conflict('siecle.run_expired', 'Les fichiers de cette analyse ne sont plus disponibles. Déposez-les à nouveau.');
     });
     uploads[slot as keyof ImportUploads] = { name, bytes: new Uint8Array(bytes) };
   }
+  return uploads;
+}
+
+const KIND_WORDS: Record<ImportKind, string> = { teachers: "des enseignants et chefs d'établissement", learners: 'des apprenants et parents' };
+
+/** Whether another import of the same kind was applied after this analysis (its counts are then obsolete). */
+async function isStaleAnalysis(db: DbOrTx, establishmentId: string, run: { kind: ImportKind; created_at: string; appliedBefore?: number | undefined }): Promise<boolean> {
+  return runs.isStale(run, await runs.appliedImports(db, establishmentId));
+}
+
+/** Step 2 of the UI: apply an analysed import, in one transaction. */
+export async function applyAnalysedImport(deps: Deps, actor: { id: string; establishmentId: string }, runId: string): Promise<SiecleImportReport> {
+  const run = await pendingAnalysis(deps, actor.establishmentId, runId);
+  if (await isStaleAnalysis(deps.db, actor.establishmentId, run)) {
+    throw conflict(
+      'siecle.run_stale',
+      `Une importation ${KIND_WORDS[run.kind]} a été faite après cette analyse : ses chiffres ne sont plus à jour et elle ne peut plus être importée. Analysez à nouveau les mêmes fichiers (« Analyser à nouveau »).`,
+    );
+  }
+  const est = await findEstablishmentById(deps.db, actor.establishmentId);
+  if (!est) throw notFound();
+  const dir = runDir(deps, runId);
+  const uploads = await storedUploads(deps, run);
   const report = await applyInTransaction(deps, est, run.kind, uploads, actor.id, runId, Object.values(run.slots), true);
   await fs.rm(dir, { recursive: true, force: true });
   // And whatever an earlier crash left behind.
   await sweepImportFiles(deps).catch((err: unknown) => deps.log.error({ err }, 'import files sweep failed'));
+  return report;
+}
+
+/**
+ * « Analyser à nouveau »: the same kept files analysed against today's data, as a new analysis
+ * (a stale one cannot be applied); the old analysis goes.
+ */
+export async function reanalyseImport(deps: Deps, actor: { id: string; establishmentId: string }, runId: string): Promise<SiecleImportReport> {
+  const run = await pendingAnalysis(deps, actor.establishmentId, runId);
+  const report = await analyseImport(deps, actor, run.kind, await storedUploads(deps, run));
+  await cancelAnalysis(deps, actor.establishmentId, runId);
   return report;
 }
 
@@ -174,6 +213,7 @@ export async function getImportReport(deps: Deps, establishmentId: string, runId
   // Past the retention set in Paramètres, the initial passwords are gone (docs/security.md), even before the daily purge.
   const est = await findEstablishmentById(deps.db, establishmentId);
   if (run.status === 'applied' && passwordsExpired(est?.settings ?? null, run.applied_at, deps.now())) return withoutInitialPasswords(run.report);
+  if (run.status === 'analysed') return { ...run.report, stale: await isStaleAnalysis(deps.db, establishmentId, run) };
   return run.report;
 }
 

@@ -960,6 +960,13 @@ export const fr = {
       done: 'Importation terminée. Conservez le rapport ci-dessous.',
       restart: 'Choisir à nouveau les fichiers',
       alreadyApplied: 'Cette importation avait déjà été faite, sans doute depuis une autre fenêtre : voici son rapport.',
+      staleTitle: "Cette analyse n'est plus à jour",
+      stale:
+        "Une importation des {kind} a été faite après cette analyse : les chiffres ci-dessous ne sont plus à jour, et elle ne peut plus être importée. Analysez à nouveau les mêmes fichiers pour voir ce que l'importation fera aujourd'hui.",
+      staleConfirm: "« Analyser à nouveau » reprend les mêmes fichiers, sans les redéposer ; rien n'est modifié avant votre confirmation.",
+      reanalyse: 'Analyser à nouveau',
+      reanalysed: 'Nouvelle analyse faite : vérifiez-la, puis importez les fichiers.',
+      reanalyseFailedTitle: "La nouvelle analyse n'a pas pu être faite",
     },
     report: {
       documentTitle: "Rapport d'importation",
@@ -1083,6 +1090,7 @@ export const fr = {
         hidden: 'Masqués : {list}',
         none: 'Aucun changement',
       },
+      stale: 'Périmée (importation plus récente)',
       status: {
         analysed: 'Analysée, non importée',
         applied: 'Importée',

@@ -1,6 +1,6 @@
 import { MODULE_PATHS, type SiecleImportReport, type SiecleImportRunSummary } from '@cerise/common';
 import { Alert, Anchor, Button, Group, Loader, Stack, Text } from '@mantine/core';
-import { IconChevronDown, IconChevronUp, IconCircleCheck, IconFileImport } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChevronDown, IconChevronUp, IconCircleCheck, IconFileImport, IconRefresh } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -13,7 +13,7 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { SectionCard } from '../../ui/SectionCard.tsx';
 import { formatTime, totalOf } from './format.ts';
 import { ImportErrorAlert } from './UploadStatus.tsx';
-import { importKeys, useApplyImport, useCancelAnalysis } from './imports.api.ts';
+import { importKeys, useApplyImport, useCancelAnalysis, useReanalyseImport } from './imports.api.ts';
 import { PeopleTable } from './PeopleTable.tsx';
 import { reportSections } from './report-model.ts';
 import { RunFacts } from './RunFacts.tsx';
@@ -38,6 +38,7 @@ export function AnalysisView({ report, runId, summary }: AnalysisViewProps) {
   const navigate = useNavigate();
   const apply = useApplyImport();
   const cancel = useCancelAnalysis();
+  const reanalyse = useReanalyseImport();
   const queryClient = useQueryClient();
   const errorRef = useRef<HTMLDivElement>(null);
   const importsPath = `/${establishment.uai}/${MODULE_PATHS.imports}`;
@@ -70,15 +71,44 @@ export function AnalysisView({ report, runId, summary }: AnalysisViewProps) {
   };
 
   const staleRun = isApiError(apply.error) && (apply.error.code === 'siecle.run_expired' || apply.error.code === 'siecle.run_not_pending');
+  // Another import of the same kind was applied after this analysis: its counts are obsolete.
+  const outdated = report.stale === true || (isApiError(apply.error) && apply.error.code === 'siecle.run_stale');
+
+  const onReanalyse = () => {
+    if (reanalyse.isPending) return;
+    reanalyse.mutate(runId, {
+      onSuccess: (fresh) => {
+        requestTitleFocus();
+        notifySuccess(t('imports.analysis.reanalysed'));
+        if (fresh.runId) void navigate(`${importsPath}/${fresh.runId}`, { replace: true });
+      },
+    });
+  };
+  const reanalyseButton = (
+    <Button
+      onClick={onReanalyse}
+      aria-disabled={reanalyse.isPending || undefined}
+      leftSection={<IconRefresh size={18} aria-hidden="true" />}
+      rightSection={reanalyse.isPending ? <Loader size={14} color="currentColor" aria-hidden="true" /> : undefined}
+    >
+      {t('imports.analysis.reanalyse')}
+    </Button>
+  );
 
   return (
     <>
       <PageTitle documentTitle={t('imports.analysis.documentTitle')}>{t('imports.analysis.title', { kind })}</PageTitle>
       <RunFacts report={report} summary={null} />
 
-      <Alert color="green" variant="light" role="note" icon={<IconCircleCheck aria-hidden="true" />} mb="lg">
-        {changes === 0 ? t('imports.analysis.nothingToDo') : t('imports.analysis.ready')}
-      </Alert>
+      {outdated ? (
+        <Alert color="orange" variant="light" role="note" icon={<IconAlertTriangle aria-hidden="true" />} title={t('imports.analysis.staleTitle')} mb="lg">
+          {t('imports.analysis.stale', { kind })}
+        </Alert>
+      ) : (
+        <Alert color="green" variant="light" role="note" icon={<IconCircleCheck aria-hidden="true" />} mb="lg">
+          {changes === 0 ? t('imports.analysis.nothingToDo') : t('imports.analysis.ready')}
+        </Alert>
+      )}
 
       <SummarySection report={report} />
       <WarningsList warnings={report.warnings} />
@@ -93,7 +123,19 @@ export function AnalysisView({ report, runId, summary }: AnalysisViewProps) {
                 : t('imports.analysis.expired')}
             </Text>
           )}
-          {apply.isError && (
+          {reanalyse.isError && <ImportErrorAlert error={reanalyse.error} title={t('imports.analysis.reanalyseFailedTitle')} hint={t('imports.analysis.applyFailed')} />}
+          {outdated && !staleRun && (
+            <>
+              <Text size="sm">{t('imports.analysis.staleConfirm')}</Text>
+              <Group gap="sm">
+                {reanalyseButton}
+                <Button variant="default" onClick={() => cancel.mutate(runId, { onSettled: () => void navigate(importsPath) })} disabled={reanalyse.isPending || cancel.isPending}>
+                  {t('imports.analysis.cancel')}
+                </Button>
+              </Group>
+            </>
+          )}
+          {apply.isError && !outdated && (
             <div ref={errorRef} tabIndex={-1}>
               <ImportErrorAlert error={apply.error} title={t('imports.analysis.applyFailedTitle')} hint={t('imports.analysis.applyFailed')} />
               {staleRun && (
@@ -103,7 +145,7 @@ export function AnalysisView({ report, runId, summary }: AnalysisViewProps) {
               )}
             </div>
           )}
-          {!staleRun && (
+          {!staleRun && !outdated && (
             <Group gap="sm">
               <Button
                 onClick={onApply}

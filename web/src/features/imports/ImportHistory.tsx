@@ -43,9 +43,16 @@ function Files({ run }: { run: SiecleImportRunSummary }) {
 
 function Status({ run }: { run: SiecleImportRunSummary }) {
   return (
-    <Badge color={STATUS_COLOR[run.status]} variant="light" radius="sm" className="status-badge">
-      {t(`imports.history.status.${run.status}`)}
-    </Badge>
+    <Stack gap={2} align="flex-start">
+      <Badge color={STATUS_COLOR[run.status]} variant="light" radius="sm" className="status-badge">
+        {t(`imports.history.status.${run.status}`)}
+      </Badge>
+      {run.stale && (
+        <Badge color="orange" variant="light" radius="sm" className="status-badge">
+          {t('imports.history.stale')}
+        </Badge>
+      )}
+    </Stack>
   );
 }
 

@@ -101,6 +101,22 @@ export function useApplyImport() {
   });
 }
 
+/** « Analyser à nouveau »: the same kept files analysed again, as a new analysis (the old one goes). */
+export function useReanalyseImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (runId: string) =>
+      api.post(`/api/v1/imports/${encodeURIComponent(runId)}/reanalysis`, undefined, { schema: SiecleImportReportSchema }),
+    onSuccess: (report, runId) => {
+      queryClient.removeQueries({ queryKey: importKeys.run(runId) });
+      if (report.runId) queryClient.setQueryData(importKeys.run(report.runId), report);
+    },
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: importKeys.history });
+    },
+  });
+}
+
 /** « Annuler » an analysis: the server forgets it and its files (an applied import stays). */
 export function useCancelAnalysis() {
   const queryClient = useQueryClient();
