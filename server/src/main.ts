@@ -1,4 +1,4 @@
-import type { Config } from './config/config.ts';
+import { listeningUrl, type Config } from './config/config.ts';
 import { createApp } from './app.ts';
 import { isClusterPrimary, markClusterWorker, servePrimary } from './cluster.ts';
 import { createMailDispatcher } from './modules/mail/mail.dispatcher.ts';
@@ -36,10 +36,13 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
   const stopImportSweeper = startImportSweeper(deps);
   await app.listen({ port: config.port, host: config.host });
 
-  const lines = [`Cerise Pro écoute sur ${config.publicUrl} (base : ${deps.engine === 'sqlite' ? runtime.handle.sqlitePath : 'PostgreSQL'})`];
+  // PUBLIC_URL when set, else the port really listened on (not the default 3000).
+  const address = app.server.address();
+  const url = listeningUrl(config, typeof address === 'object' && address !== null ? address.port : config.port);
+  const lines = [`Cerise Pro écoute sur ${url} (base : ${deps.engine === 'sqlite' ? runtime.handle.sqlitePath : 'PostgreSQL'})`];
   const hasDemo = await findEstablishmentByUai(deps.db, DEMO_UAI);
   if (hasDemo) {
-    lines.push(`Établissement de démonstration${seeded ? ' créé' : ''} : ${config.publicUrl}/${DEMO_UAI}`);
+    lines.push(`Établissement de démonstration${seeded ? ' créé' : ''} : ${url}/${DEMO_UAI}`);
     lines.push(`Identifiants (mot de passe « ${DEMO_PASSWORD} ») :`);
     for (const d of DEMO_LOGINS) lines.push(`  - ${d.login.padEnd(16)} ${d.label}`);
   }

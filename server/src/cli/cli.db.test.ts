@@ -33,6 +33,20 @@ describe('cerise command line (CONTRACT.md)', () => {
     expect(JSON.parse(teachers.stdout)).toEqual([]);
   }, 60_000);
 
+  it('prints the login address from PUBLIC_URL, else says it is only the default one, on PORT', async () => {
+    const uai = uniqueUai();
+    const byDefault = await runCerise(['establishment', 'create', '--uai', uai, '--name', 'Lycée A'], { ...handle.env, PORT: '4321', PUBLIC_URL: '' });
+    expect(byDefault.code).toBe(0);
+    expect(byDefault.stdout).toContain(`Adresse de connexion : http://localhost:4321/${uai}`);
+    expect(byDefault.stdout).toContain("adresse par défaut (PUBLIC_URL n'est pas défini, port 4321)");
+
+    const other = uniqueUai();
+    const set = await runCerise(['establishment', 'create', '--uai', other, '--name', 'Lycée B'], { ...handle.env, PUBLIC_URL: 'https://cerise.lycee.fr' });
+    expect(set.code).toBe(0);
+    expect(set.stdout).toContain(`Adresse de connexion : https://cerise.lycee.fr/${other}`);
+    expect(set.stdout).not.toContain('par défaut');
+  }, 60_000);
+
   it('refuses bad arguments with exit 2 and a French message', async () => {
     const r = await runCerise(['establishment', 'create', '--uai', '12', '--name', 'X'], handle.env);
     expect(r.code).toBe(2);

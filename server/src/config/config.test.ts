@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, defaultPublicUrlNote, listeningUrl, loadConfig } from './config.ts';
 
 describe('configuration', () => {
   it('has working defaults', () => {
@@ -17,6 +17,19 @@ describe('configuration', () => {
     expect(c.publicUrl).toBe('https://cerise.example.fr');
     expect(c.secureCookies).toBe(true);
     expect(c.seedDemo).toBe(false);
+  });
+
+  it('prints the real address: PUBLIC_URL, else the port listened on, and says when it is only the default', () => {
+    const byDefault = loadConfig({ PORT: '4100' });
+    expect(byDefault.publicUrlIsDefault).toBe(true);
+    expect(listeningUrl(byDefault, 4100)).toBe('http://localhost:4100');
+    expect(listeningUrl(loadConfig({ PORT: '0' }), 39123)).toBe('http://localhost:39123');
+    expect(defaultPublicUrlNote(byDefault)?.fr).toMatch(/adresse par défaut \(PUBLIC_URL n'est pas défini, port 4100\)/);
+
+    const set = loadConfig({ PORT: '4100', PUBLIC_URL: 'https://cerise.lycee.fr' });
+    expect(set.publicUrlIsDefault).toBe(false);
+    expect(listeningUrl(set, 4100)).toBe('https://cerise.lycee.fr');
+    expect(defaultPublicUrlNote(set)).toBeNull();
   });
 
   it('fails fast, naming every bad variable', () => {

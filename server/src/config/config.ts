@@ -13,7 +13,7 @@ const EnvSchema = z.object({
     .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v) || /^sqlite:/.test(v), {
       message: 'DATABASE_URL doit commencer par postgres:// (ou sqlite:)',
     }),
-  PUBLIC_URL: z.url().optional(),
+  PUBLIC_URL: z.union([z.literal('').transform(() => undefined), z.url()]).optional(),
   SMTP_URL: z
     .string()
     .optional()
@@ -39,6 +39,8 @@ export type Config = ResourceConfig & {
   dataDir: string;
   databaseUrl: string | undefined;
   publicUrl: string;
+  /** PUBLIC_URL is not set: `publicUrl` is only `http://localhost:PORT`. */
+  publicUrlIsDefault: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
   seedDemo: boolean;
@@ -49,6 +51,26 @@ export type Config = ResourceConfig & {
 };
 
 export class ConfigError extends Error {}
+
+/**
+ * The address to print once the server listens: PUBLIC_URL, else localhost on the port it really
+ * listens on (PORT=0 picks a free one).
+ */
+export function listeningUrl(config: Config, listeningPort: number): string {
+  return config.publicUrlIsDefault ? `http://localhost:${listeningPort}` : config.publicUrl;
+}
+
+/**
+ * Said after an address printed by a command other than `serve` when PUBLIC_URL is not set: the
+ * address is only the default one, built from PORT, and the server may run elsewhere.
+ */
+export function defaultPublicUrlNote(config: Config): { fr: string; en: string } | null {
+  if (!config.publicUrlIsDefault) return null;
+  return {
+    fr: `adresse par défaut (PUBLIC_URL n'est pas défini, port ${config.port}) : si le serveur tourne sur un autre port ou derrière un nom de domaine, définissez PUBLIC_URL`,
+    en: `default address (PUBLIC_URL is not set, port ${config.port}): if the server runs on another port or behind a domain name, set PUBLIC_URL`,
+  };
+}
 
 /** Parses the environment; throws a ConfigError listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -65,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     publicUrl,
+    publicUrlIsDefault: e.PUBLIC_URL === undefined,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     seedDemo: e.SEED_DEMO,

@@ -14,10 +14,11 @@ export function establishmentCommand(program: Command, run: (fn: () => Promise<v
     .action((opts: { uai: string; name: string; email?: string; adminEmail?: string; json?: boolean }) =>
       run(async () => {
         // Imported when the command runs, so `cerise --help` loads none of it (docs/performance.md).
-        const [{ withRuntime }, { createEstablishment }, { printJson }] = await Promise.all([
+        const [{ withRuntime }, { createEstablishment }, { printJson }, { defaultPublicUrlNote }] = await Promise.all([
           import('../../runtime.ts'),
           import('../../modules/establishments/establishments.usecases.ts'),
           import('../output.ts'),
+          import('../../config/config.ts'),
         ]);
         await withRuntime(async (deps) => {
           const result = await createEstablishment(deps, opts);
@@ -25,6 +26,9 @@ export function establishmentCommand(program: Command, run: (fn: () => Promise<v
           else {
             console.log(tr(`Établissement ${result.uai} « ${result.name} » créé.`, `Establishment ${result.uai} "${result.name}" created.`));
             console.log(tr(`Adresse de connexion : ${result.loginUrl}`, `Login address: ${result.loginUrl}`));
+            // Without PUBLIC_URL the address is built from PORT here, which may not be the server's.
+            const note = defaultPublicUrlNote(deps.config);
+            if (note) console.log(`  (${tr(note.fr, note.en)})`);
             console.log(tr(`Administrateur : ${result.admin.login}`, `Administrator: ${result.admin.login}`));
             if (result.mailsQueued > 0) {
               console.log(tr(`${result.mailsQueued} courriels d'identifiants mis en file pour ${result.admin.email}.`, `${result.mailsQueued} credential mails queued for ${result.admin.email}.`));
