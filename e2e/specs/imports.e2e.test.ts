@@ -181,8 +181,9 @@ describe('Importer des fichiers', () => {
     const alert = teachersForm().getByRole('alert');
     await alert.waitFor({ timeout: 30_000 });
     const text = await alert.innerText();
-    expect(text).toContain('Les fichiers ont été refusés');
-    expect(text).toContain(path.basename(files.fakeXml));
+    // One file refused: said in the singular, with its name.
+    expect(text).toContain(`Le fichier « ${path.basename(files.fakeXml)} » a été refusé`);
+    expect(text).not.toContain('Les fichiers ont été refusés');
     expect(text).toContain("Aucune donnée n'a été modifiée");
     expect(page.url()).toBe(`${baseUrl}/${UAI}/importer`);
     await expectAccessible(page, 'imports-error-bad-file');

@@ -706,7 +706,9 @@ export const fr = {
     },
     details: {
       empty: '(vide)',
-      none: '(aucun)',
+      none: 'aucun',
+      noneFeminine: 'aucune',
+      noneCount: 'aucun',
       yes: 'oui',
       no: 'non',
       pair: '{key} : {value}',
@@ -717,7 +719,7 @@ export const fr = {
         email: 'Adresse électronique',
         profiles: 'Profils',
         classes: 'Classes',
-        mailsQueued: 'Courriels',
+        mailsQueued: 'Courriels en file d’attente',
         division: 'Classe',
         delivery: 'Remise',
         from: 'Avant',
@@ -849,6 +851,8 @@ export const fr = {
       missingEleves: 'Choisissez aussi le fichier des apprenants (ElevesSansAdresses.xml), ou déposez les deux fichiers dans un ZIP.',
       missingResponsables:
         'Choisissez aussi le fichier des parents (ResponsablesAvecAdresses.xml), ou déposez les deux fichiers dans un ZIP.',
+      mixed:
+        "Vous avez choisi à la fois des fichiers XML et un fichier ZIP : choisissez soit les deux fichiers XML, soit le ZIP qui les contient. Retirez l'un ou l'autre.",
       teachersNotYet:
         "Aucune importation des enseignants n'a encore été faite dans Cerise Pro : importez d'abord les enseignants (partie 1), sans quoi les apprenants seront refusés.",
     },
@@ -867,7 +871,8 @@ export const fr = {
       cancelled: "L'envoi a été annulé. Aucune donnée n'a été modifiée.",
     },
     refused: {
-      title: 'Les fichiers ont été refusés',
+      title: 'Importation refusée',
+      oneFile: 'Le fichier « {file} » a été refusé',
       failedTitle: "Les fichiers n'ont pas pu être analysés",
       nothingChanged:
         "Aucune donnée n'a été modifiée. Corrigez le fichier ou exportez-le à nouveau de SIECLE, puis recommencez.",

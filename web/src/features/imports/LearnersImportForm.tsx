@@ -21,6 +21,8 @@ function validate(files: Partial<Record<Slot, File | null>>, busy: boolean): Err
   }
   if (Object.keys(errors).length > 0) return errors;
   if (busy) return { eleves: t('imports.form.otherInProgress') };
+  // The two XML files, or the ZIP: never both (the server refuses the mix too, siecle.mixed_inputs).
+  if (files.zip && (files.eleves || files.responsables)) return { zip: t('imports.learners.mixed') };
   if (files.zip) return errors;
   if (!files.eleves && !files.responsables) errors.eleves = t('imports.learners.missingBoth');
   else if (!files.eleves) errors.eleves = t('imports.learners.missingEleves');

@@ -7,15 +7,23 @@ import type { ImportKind } from './imports.api.ts';
 import { formatBytes } from './format.ts';
 import type { UploadState } from './use-upload-flow.ts';
 
+/** The file the server refused, when it names one (`details.file` of a 422). */
+function refusedFile(error: unknown): string | null {
+  if (!isApiError(error)) return null;
+  const file = (error.details as { file?: unknown } | undefined)?.file;
+  return typeof file === 'string' && file !== '' ? file : null;
+}
+
 /** A refused file or a failed analysis: the server's French message, and that nothing changed. */
 export function ImportErrorAlert({ error, title, hint }: { error: unknown; title?: string; hint?: string }) {
   const refused = isApiError(error) && (error.status === 422 || error.status === 409 || error.status === 400);
+  const file = refusedFile(error);
   return (
     <Alert
       color="red"
       variant="light"
       icon={<IconAlertCircle aria-hidden="true" />}
-      title={title ?? (refused ? t('imports.refused.title') : t('imports.refused.failedTitle'))}
+      title={title ?? (refused ? (file ? t('imports.refused.oneFile', { file }) : t('imports.refused.title')) : t('imports.refused.failedTitle'))}
     >
       <Text size="sm" className="import-error-message">
         {errorText(error)}
