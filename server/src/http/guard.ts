@@ -43,7 +43,7 @@ export function installGuard(app: FastifyInstance, deps: Deps): void {
     const token = request.cookies[SESSION_COOKIE];
     request.user = token ? await resolveSession(deps, token) : null;
 
-    if (!SAFE_METHODS.has(request.method)) {
+    if (!SAFE_METHODS.has(request.method) && !('public' in auth && auth.crossSite)) {
       const origin = request.headers.origin;
       if (origin !== undefined) {
         if (!allowedOrigins(deps, request).has(origin)) throw new AppError(403, 'auth.origin_mismatch');

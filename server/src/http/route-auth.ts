@@ -6,7 +6,14 @@ import type { Profile } from '@cerise/common';
  * test reads these.
  */
 export type RouteAuth =
-  | { public: true }
+  | {
+      public: true;
+      /**
+       * Another site's page posts here (the SAML HTTP-POST binding to the ACS, docs/sso.md): the
+       * Origin check on state changes is skipped. Such a route must verify what it receives itself.
+       */
+      crossSite?: true;
+    }
   /** A file of the web application (no session read, no state change). */
   | { asset: true }
   | {
