@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { PersonRefSchema, PersonSchema } from './auth.schemas.ts';
+import { PasswordStateSchema } from './password-state.ts';
 import { UserIdSchema } from './users.schemas.ts';
 
 /*
  * Accès parents, accès apprenants (docs/guide.md §3.3): contracts of /api/v1/access/….
  */
 
-export const AccessDivisionParamsSchema = z.object({ divisionId: UserIdSchema });
+/** The « Sans classe » entry: visible learners with no division this school year (docs/design.md §4), and their parents. */
+export const NO_DIVISION_ID = 'sans-classe';
+/** What « Sans classe » learners show as their division (CSV, users list). */
+export const NO_DIVISION_CODE = 'sans classe';
+export const AccessDivisionParamsSchema = z.object({ divisionId: z.union([z.literal(NO_DIVISION_ID), UserIdSchema]) });
 export const AccessParentParamsSchema = z.object({ parentId: UserIdSchema });
 
 export const AccessDivisionSchema = z.object({ id: z.string(), code: z.string(), label: z.string().nullable(), schoolYear: z.string() });
@@ -17,6 +22,8 @@ export const AccessLearnerSchema = PersonSchema.extend({
   lastLoginAt: z.string().nullable(),
   /** The learner has not chosen a password yet (initial `jjmmaaaa`, or just reset). */
   mustChangePassword: z.boolean(),
+  /** Which password works now. */
+  passwordState: PasswordStateSchema,
   /** Can be reset to `jjmmaaaa` (has a birth date). */
   canReset: z.boolean(),
 });
@@ -56,6 +63,8 @@ export const AccessParentSchema = PersonSchema.extend({
   email: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
   mustChangePassword: z.boolean(),
+  /** Which password works now. */
+  passwordState: PasswordStateSchema,
   /** All their visible children, in this division or not. */
   children: z.array(AccessParentChildSchema),
 });

@@ -67,7 +67,8 @@ export const ERROR_MESSAGES = {
   'users.birth_date_in_future': 'La date de naissance ne peut pas être dans le futur.',
   'users.possible_duplicate':
     "Un utilisateur portant ce nom existe déjà. Vérifiez qu'il ne s'agit pas de la même personne, puis confirmez la création si besoin.",
-  'users.no_email': "Réinitialisation impossible : aucune adresse électronique n'est connue pour cet utilisateur. Renseignez-la d'abord.",
+  'users.no_email':
+    "Envoi par courriel impossible : aucune adresse électronique n'est connue pour cet utilisateur. Renseignez-la, ou choisissez de l'afficher à l'écran pour le remettre en main propre.",
   'users.hidden': "Ce compte est masqué : restaurez-le d'abord.",
   'users.not_hidden': "Ce compte n'est pas masqué.",
   'users.hide_imported': 'Seuls les utilisateurs créés manuellement peuvent être masqués ; les utilisateurs importés le sont par les imports.',

@@ -18,5 +18,7 @@ export * from './scenarios.schemas.ts';
 export * from './evaluations.schemas.ts';
 export * from './passport.schemas.ts';
 export * from './dashboard.schemas.ts';
+export * from './password-state.ts';
+export * from './french.ts';
 export * from './sso.schemas.ts';
 export * from './sso-import.schemas.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PersonRefSchema, PersonSchema, ProfileSchema } from './auth.schemas.ts';
+import { PasswordStateSchema } from './password-state.ts';
 
 /*
  * Gestion des utilisateurs (docs/guide.md §3.2): contracts of /api/v1/users and /api/v1/divisions.
@@ -103,6 +104,8 @@ export const UserSchema = PersonSchema.extend({
   lastLoginAt: z.string().nullable(),
   /** Still on an initial or reset password (must choose a new one at next login). */
   mustChangePassword: z.boolean(),
+  /** Which password works now: birth date, temporary (and how it was handed over), chosen, none. */
+  passwordState: PasswordStateSchema,
   /** Send it back with every edit (optimistic concurrency). */
   version: z.number().int(),
   /** Fields the edit form shows read-only (imported identity). */
@@ -111,7 +114,7 @@ export const UserSchema = PersonSchema.extend({
   canHide: z.boolean(),
   /** Created by hand and hidden: « Restaurer » is offered in the « comptes masqués » view. */
   canRestore: z.boolean(),
-  /** Visible with a known e-mail: « Réinitialiser le mot de passe » is offered. */
+  /** Visible: « Réinitialiser le mot de passe » is offered (by mail with a known e-mail, else on screen for a letter). */
   canResetPassword: z.boolean(),
 });
 export type User = z.infer<typeof UserSchema>;
@@ -201,11 +204,14 @@ export const VersionConflictDetailsSchema = z.object({ currentVersion: z.number(
 // ---------------------------------------------------------------------------------------------
 // Actions
 
-export const UserPasswordResetResponseSchema = z.object({
-  /** Where the two mails (login, then password) go. */
-  email: z.string(),
-  mailsQueued: z.number().int(),
-});
+/**
+ * An administrator's password reset: two mails (login, then password) queued for `email`; or the
+ * temporary password returned once, to show and print as a letter.
+ */
+export const UserPasswordResetResponseSchema = z.discriminatedUnion('delivery', [
+  z.object({ delivery: z.literal('mail'), email: z.string(), mailsQueued: z.number().int() }),
+  z.object({ delivery: z.literal('letter'), login: z.string(), temporaryPassword: z.string(), loginUrl: z.string() }),
+]);
 export type UserPasswordResetResponse = z.infer<typeof UserPasswordResetResponseSchema>;
 
 export const LoginPreviewRequestSchema = z.object({ firstName: PersonNameSchema, lastName: PersonNameSchema });
@@ -227,6 +233,8 @@ export const DivisionListResponseSchema = z.object({
   schoolYear: z.string(),
   divisions: z.array(DivisionListItemSchema),
   groups: z.array(DivisionListItemSchema),
+  /** Visible learners in no division this school year (« Sans classe »). */
+  learnersWithoutDivision: z.number().int(),
 });
 export type DivisionListResponse = z.infer<typeof DivisionListResponseSchema>;
 

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { legalGuardianTitle, salutation } from '@cerise/common';
 import type { EstablishmentsTable } from '../../db/tables/foundation.ts';
 import { printable, registerPdfFonts } from '../../util/pdf-fonts.ts';
 import { frenchLongDate } from './access.csv.ts';
@@ -59,13 +60,13 @@ export function renderParentLetters(p: { establishment: EstablishmentsTable; log
     const name = [letter.civility, letter.firstName, letter.lastName].filter(Boolean).join(' ');
     doc.font('bold').text(printable(`À l'attention de ${name}`), { width: textWidth });
     if (letter.children.length > 0) {
-      doc.font('body').text(printable(`Responsable légal de : ${letter.children.join(', ')}`), { width: textWidth });
+      doc.font('body').text(printable(`${legalGuardianTitle(letter.civility)} de : ${letter.children.join(', ')}`), { width: textWidth });
     }
     doc.moveDown(1.5);
 
     doc.font('bold').text('Objet : vos identifiants de connexion à Cerise Pro', { width: textWidth });
     doc.moveDown(1);
-    doc.font('body').text('Madame, Monsieur,', { width: textWidth });
+    doc.font('body').text(salutation(letter.civility), { width: textWidth });
     doc.moveDown(0.6);
     doc.text(
       printable(
@@ -105,7 +106,7 @@ export function renderParentLetters(p: { establishment: EstablishmentsTable; log
       align: 'justify',
     });
     doc.moveDown(1);
-    doc.text(printable('Veuillez agréer, Madame, Monsieur, nos salutations distinguées.'), { width: textWidth });
+    doc.text(printable(`Veuillez agréer, ${salutation(letter.civility)} nos salutations distinguées.`), { width: textWidth });
     doc.moveDown(2);
     doc.text(printable("Le chef d'établissement"), { align: 'right', width: textWidth });
     if (e.head_name) doc.text(printable(e.head_name), { align: 'right', width: textWidth });

@@ -1,4 +1,5 @@
 import type { AccessLearner, AccessParent } from '@cerise/common';
+import { passwordStateOf } from '../users/password-state.ts';
 import type { AccessUserRow } from './access.repository.ts';
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
@@ -19,6 +20,7 @@ export function presentLearner(r: AccessUserRow): AccessLearner {
     birthDate: r.birth_date,
     lastLoginAt: r.last_login_at,
     mustChangePassword: mustChange(r),
+    passwordState: passwordStateOf(r),
     canReset: r.birth_date !== null,
   };
 }
@@ -33,6 +35,7 @@ export function presentParent(r: AccessUserRow, children: AccessParent['children
     email: r.email,
     lastLoginAt: r.last_login_at,
     mustChangePassword: mustChange(r),
+    passwordState: passwordStateOf(r),
     children,
   };
 }

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { DbOrTx } from '../../db/schema.ts';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Database, DbOrTx } from '../../db/schema.ts';
 import type { UsersTable } from '../../db/tables/foundation.ts';
 
 /* Accès parents, accès apprenants: the only place of this module with SQL. */
@@ -18,7 +18,17 @@ const hasNoPassword = sql<number>`case when users.password_hash is null then 1 e
 
 export type AccessUserRow = Pick<
   UsersTable,
-  'id' | 'login' | 'civility' | 'last_name' | 'first_name' | 'birth_date' | 'email' | 'last_login_at' | 'must_change_password' | 'initial_password_kind'
+  | 'id'
+  | 'login'
+  | 'civility'
+  | 'last_name'
+  | 'first_name'
+  | 'birth_date'
+  | 'email'
+  | 'last_login_at'
+  | 'must_change_password'
+  | 'initial_password_kind'
+  | 'password_delivery'
 > & { has_no_password: number };
 
 const ACCESS_COLUMNS = [
@@ -32,6 +42,7 @@ const ACCESS_COLUMNS = [
   'users.last_login_at',
   'users.must_change_password',
   'users.initial_password_kind',
+  'users.password_delivery',
 ] as const;
 
 /** The visible learners attending the division. */
@@ -47,6 +58,67 @@ export async function learnersOfDivision(db: DbOrTx, establishmentId: string, di
     .where('users.is_learner', '=', 1)
     .where('users.hidden_at', 'is', null)
     .execute();
+}
+
+/** « Sans classe »: visible learners with no visible division of the school year (docs/design.md §4). */
+export async function learnersWithoutDivision(db: DbOrTx, establishmentId: string, schoolYear: string): Promise<AccessUserRow[]> {
+  return db
+    .selectFrom('users')
+    .select([...ACCESS_COLUMNS, hasNoPassword])
+    .where('users.establishment_id', '=', establishmentId)
+    .where('users.is_learner', '=', 1)
+    .where('users.hidden_at', 'is', null)
+    .where((eb) => eb.not(eb.exists(inVisibleDivision(eb, establishmentId, schoolYear))))
+    .execute();
+}
+
+/** How many learners « Sans classe » has (the entry of the class picker). */
+export async function countLearnersWithoutDivision(db: DbOrTx, establishmentId: string, schoolYear: string): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('users.establishment_id', '=', establishmentId)
+    .where('users.is_learner', '=', 1)
+    .where('users.hidden_at', 'is', null)
+    .where((eb) => eb.not(eb.exists(inVisibleDivision(eb, establishmentId, schoolYear))))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+function inVisibleDivision(eb: ExpressionBuilder<Database, 'users'>, establishmentId: string, schoolYear: string) {
+  return eb
+    .selectFrom('memberships as m')
+    .innerJoin('divisions as d', 'd.id', 'm.division_id')
+    .select('m.id')
+    .whereRef('m.learner_id', '=', 'users.id')
+    .where('m.establishment_id', '=', establishmentId)
+    .where('m.school_year', '=', schoolYear)
+    .where('d.hidden_at', 'is', null);
+}
+
+/** The visible parents of the visible learners « Sans classe ». */
+export async function parentsOfLearnersWithoutDivision(db: DbOrTx, establishmentId: string, schoolYear: string): Promise<AccessUserRow[]> {
+  const learnerIds = (await learnersWithoutDivision(db, establishmentId, schoolYear)).map((l) => l.id);
+  if (learnerIds.length === 0) return [];
+  const out = new Map<string, AccessUserRow>();
+  for (let i = 0; i < learnerIds.length; i += 400) {
+    const rows = await db
+      .selectFrom('users')
+      .select([...ACCESS_COLUMNS, hasNoPassword])
+      .where('users.establishment_id', '=', establishmentId)
+      .where('users.is_parent', '=', 1)
+      .where('users.hidden_at', 'is', null)
+      .where('users.id', 'in', (eb) =>
+        eb
+          .selectFrom('guardians')
+          .select('guardians.parent_id')
+          .where('guardians.establishment_id', '=', establishmentId)
+          .where('guardians.learner_id', 'in', learnerIds.slice(i, i + 400)),
+      )
+      .execute();
+    for (const r of rows) out.set(r.id, r);
+  }
+  return [...out.values()];
 }
 
 /** The visible parents of the division's visible learners. */

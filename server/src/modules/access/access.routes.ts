@@ -8,6 +8,7 @@ import {
   ErrorWithDetailsResponseSchema,
   ParentLettersRequestSchema,
   ParentPasswordResetResponseSchema,
+  AdminPasswordResetRequestSchema,
   ResetLearnersRequestSchema,
   ResetLearnersResponseSchema,
 } from '@cerise/common';
@@ -91,12 +92,13 @@ export async function accessRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       config: { auth },
       schema: {
         tags,
-        summary: "Réinitialiser le mot de passe d'un parent (courriels si l'adresse est connue, sinon mot de passe rendu pour une lettre)",
+        summary: "Réinitialiser le mot de passe d'un parent : par courriel, ou mot de passe rendu une fois pour une lettre (par défaut : courriel si l'adresse est connue)",
         params: AccessParentParamsSchema,
+        body: AdminPasswordResetRequestSchema.nullish(),
         response: { 200: ParentPasswordResetResponseSchema, ...errors },
       },
     },
-    async (request) => usecases.resetParentPassword(deps, requestContext(request, deps), request.params.parentId),
+    async (request) => usecases.resetParentPassword(deps, requestContext(request, deps), request.params.parentId, request.body?.delivery),
   );
 
   r.post(

@@ -1,16 +1,20 @@
 import {
   LEARNER_RESET_SKIP_LABELS,
+  NO_DIVISION_CODE,
+  NO_DIVISION_ID,
+  PASSWORD_STATE_LABELS,
   type AccessLearnersResponse,
   type AccessParent,
   type AccessParentsResponse,
   type ParentPasswordResetResponse,
+  type PasswordHandover,
   type ResetLearnersResponse,
 } from '@cerise/common';
 import type { RequestContext } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { DbOrTx } from '../../db/schema.ts';
-import { notFound } from '../../http/errors.ts';
+import { conflict, notFound } from '../../http/errors.ts';
 import { nowIso } from '../../util/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { SessionUser } from '../auth/auth.presenter.ts';
@@ -23,49 +27,71 @@ import { lockoutKey } from '../users/users.actions.usecases.ts';
 import { groupClassLinks } from '../users/users.admin.presenter.ts';
 import { childrenOfParents, classLinksOfUsers } from '../users/users.admin.repository.ts';
 import { passwordResetMails } from '../users/users.mails.ts';
-import { frenchDate, frenchDateTime, toFrenchCsv } from './access.csv.ts';
-import { renderParentLetters, type ParentLetter } from './access.letters.ts';
+import { passwordStateOf } from '../users/password-state.ts';
+import { currentSchoolYear } from '../users/users.admin.usecases.ts';
+import { textCell, toFrenchCsv } from '../../util/csv.ts';
+import { frenchDate, frenchDateTime } from './access.csv.ts';
+import type { ParentLetter } from './access.letters.ts';
+import { asBuffer } from '../../workers/pool.ts';
 import { byName, presentLearner, presentParent } from './access.presenter.ts';
 import { resetLearnersToBirthDate, setRandomInitialSecret } from '../users/accounts.repository.ts';
 import * as repo from './access.repository.ts';
 
-async function requireDivision(db: DbOrTx, establishmentId: string, divisionId: string) {
+type AccessScope = {
+  division: AccessLearnersResponse['division'];
+  /** For file names: the division code, or `sans-classe`. */
+  slug: string;
+  learners: (db: DbOrTx) => Promise<repo.AccessUserRow[]>;
+  parents: (db: DbOrTx) => Promise<repo.AccessUserRow[]>;
+};
+
+/** A visible division of the establishment, or « Sans classe » (learners in no division this school year). */
+async function requireScope(deps: Deps, db: DbOrTx, establishmentId: string, divisionId: string): Promise<AccessScope> {
+  if (divisionId === NO_DIVISION_ID) {
+    const schoolYear = await currentSchoolYear({ ...deps, db }, establishmentId);
+    return {
+      division: { id: NO_DIVISION_ID, code: NO_DIVISION_CODE, label: null, schoolYear },
+      slug: NO_DIVISION_ID,
+      learners: (tx) => repo.learnersWithoutDivision(tx, establishmentId, schoolYear),
+      parents: (tx) => repo.parentsOfLearnersWithoutDivision(tx, establishmentId, schoolYear),
+    };
+  }
   const d = await repo.findDivision(db, establishmentId, divisionId);
   if (!d) throw notFound('access.division_not_found');
-  return d;
+  return {
+    division: { id: d.id, code: d.code, label: d.label, schoolYear: d.school_year },
+    slug: d.code,
+    learners: (tx) => repo.learnersOfDivision(tx, establishmentId, d.id),
+    parents: (tx) => repo.parentsOfDivision(tx, establishmentId, d.id),
+  };
 }
-
-const presentDivision = (d: { id: string; code: string; label: string | null; school_year: string }) => ({
-  id: d.id,
-  code: d.code,
-  label: d.label,
-  schoolYear: d.school_year,
-});
 
 /** « Choisir une classe » → its learners with login, birth date and last login. */
 export async function listDivisionLearners(deps: Deps, user: SessionUser, divisionId: string): Promise<AccessLearnersResponse> {
-  const division = await requireDivision(deps.db, user.establishmentId, divisionId);
-  const learners = (await repo.learnersOfDivision(deps.db, user.establishmentId, divisionId)).sort(byName);
-  return { division: presentDivision(division), learners: learners.map(presentLearner) };
+  const scope = await requireScope(deps, deps.db, user.establishmentId, divisionId);
+  const learners = (await scope.learners(deps.db)).sort(byName);
+  return { division: scope.division, learners: learners.map(presentLearner) };
 }
 
 /** « CSV de la division » (docs/guide.md §3.3.2). */
 export async function divisionLearnersCsv(deps: Deps, user: SessionUser, divisionId: string): Promise<{ body: Buffer; filename: string }> {
-  const division = await requireDivision(deps.db, user.establishmentId, divisionId);
-  const learners = (await repo.learnersOfDivision(deps.db, user.establishmentId, divisionId)).sort(byName);
+  const scope = await requireScope(deps, deps.db, user.establishmentId, divisionId);
+  const division = scope.division;
+  const learners = (await scope.learners(deps.db)).sort(byName);
   const body = toFrenchCsv(
-    ['Division', 'Nom', 'Prénom', 'Identifiant', 'Date de naissance', 'Mot de passe personnel choisi', 'Dernière connexion'],
+    ['Division', 'Nom', 'Prénom', 'Identifiant', 'Date de naissance', 'Mot de passe personnel choisi', 'Mot de passe en vigueur', 'Dernière connexion'],
     learners.map((l) => [
-      division.code,
+      textCell(division.code),
       l.last_name,
       l.first_name,
-      l.login,
+      textCell(l.login),
       frenchDate(l.birth_date),
-      l.must_change_password === 1 || l.has_no_password === 1 ? 'Non' : 'Oui',
+      passwordStateOf(l) === 'chosen' ? 'Oui' : 'Non',
+      PASSWORD_STATE_LABELS[passwordStateOf(l)],
       frenchDateTime(l.last_login_at),
     ]),
   );
-  return { body, filename: `apprenants-${division.code}.csv` };
+  return { body: Buffer.from(body), filename: `apprenants-${scope.slug}.csv` };
 }
 
 /**
@@ -77,8 +103,8 @@ export async function resetDivisionLearners(deps: Deps, ctx: RequestContext, div
   const { actor, ip } = ctx;
   const at = nowIso(ctx.at);
   return inTransaction(deps.db, async (tx) => {
-    const division = await requireDivision(tx, actor.establishmentId, divisionId);
-    const learners = new Map((await repo.learnersOfDivision(tx, actor.establishmentId, divisionId)).map((l) => [l.id, l]));
+    const scope = await requireScope(deps, tx, actor.establishmentId, divisionId);
+    const learners = new Map((await scope.learners(tx)).map((l) => [l.id, l]));
     const wanted = [...new Set(learnerIds)].map((id) => learners.get(id));
     if (wanted.some((l) => l === undefined)) throw notFound('access.learner_not_found');
     const rows = (wanted as repo.AccessUserRow[]).sort(byName);
@@ -95,7 +121,7 @@ export async function resetDivisionLearners(deps: Deps, ctx: RequestContext, div
         action: 'access.learner_reset',
         targetType: 'user',
         targetId: l.id,
-        details: { login: l.login, division: division.code },
+        details: { login: l.login, division: scope.division.code },
         ip,
         at,
       });
@@ -129,32 +155,33 @@ async function childrenByParent(db: DbOrTx, establishmentId: string, parentIds: 
 
 /** The parents of a division, with their children (the part the original left unfinished). */
 export async function listDivisionParents(deps: Deps, user: SessionUser, divisionId: string): Promise<AccessParentsResponse> {
-  const division = await requireDivision(deps.db, user.establishmentId, divisionId);
-  const parents = (await repo.parentsOfDivision(deps.db, user.establishmentId, divisionId)).sort(byName);
-  const children = await childrenByParent(deps.db, user.establishmentId, parents.map((p) => p.id), division.school_year);
-  return { division: presentDivision(division), parents: parents.map((p) => presentParent(p, children.get(p.id) ?? [])) };
+  const scope = await requireScope(deps, deps.db, user.establishmentId, divisionId);
+  const parents = (await scope.parents(deps.db)).sort(byName);
+  const children = await childrenByParent(deps.db, user.establishmentId, parents.map((p) => p.id), scope.division.schoolYear);
+  return { division: scope.division, parents: parents.map((p) => presentParent(p, children.get(p.id) ?? [])) };
 }
 
 /**
  * A parent's password reset: a random temporary password (stored as a digest, docs/design.md §4), to
- * change at next login; two mails when an e-mail is known (the establishment's name and e-mail
- * are then required), else returned once for a letter. Every session of the parent ends.
+ * change at next login; by two mails (the parent's e-mail and the establishment's name and e-mail
+ * are then required) or returned once for a letter. Without `delivery`: by mail when an e-mail is
+ * known, else for a letter. Every session of the parent ends.
  */
-export async function resetParentPassword(deps: Deps, ctx: RequestContext, parentId: string): Promise<ParentPasswordResetResponse> {
+export async function resetParentPassword(deps: Deps, ctx: RequestContext, parentId: string, delivery?: PasswordHandover): Promise<ParentPasswordResetResponse> {
   const { actor, ip } = ctx;
   const parent = await repo.findParent(deps.db, actor.establishmentId, parentId);
   if (!parent) throw notFound('access.parent_not_found');
-  const establishment = parent.email
-    ? await assertEstablishmentReady(deps.db, actor.establishmentId)
-    : await findEstablishmentById(deps.db, actor.establishmentId);
+  const handover = delivery ?? (parent.email ? 'mail' : 'letter');
+  if (handover === 'mail' && !parent.email) throw conflict('users.no_email');
+  const establishment = handover === 'mail' ? await assertEstablishmentReady(deps.db, actor.establishmentId) : await findEstablishmentById(deps.db, actor.establishmentId);
   if (!establishment) throw notFound();
   const password = randomPassword(10);
   const at = nowIso(ctx.at);
   const url = loginUrl(deps, establishment.uai);
-  const email = parent.email;
+  const email = handover === 'mail' ? parent.email : null;
   let mailsQueued = 0;
   await inTransaction(deps.db, async (tx) => {
-    await setRandomInitialSecret(tx, actor.establishmentId, parent.id, digestInitialSecret(password), at);
+    await setRandomInitialSecret(tx, actor.establishmentId, parent.id, digestInitialSecret(password), handover, at);
     await repo.deleteSessionsOfUsers(tx, actor.establishmentId, [parent.id]);
     await repo.clearLockouts(tx, [lockoutKey(actor.establishmentId, parent.login)]);
     if (email) {
@@ -183,26 +210,36 @@ export async function resetParentPassword(deps: Deps, ctx: RequestContext, paren
 export async function divisionParentLetters(deps: Deps, ctx: RequestContext, divisionId: string, parentIds: string[]): Promise<{ body: Buffer; filename: string }> {
   const { actor, ip } = ctx;
   const at = nowIso(ctx.at);
-  return inTransaction(deps.db, async (tx) => {
-    const division = await requireDivision(tx, actor.establishmentId, divisionId);
-    const establishment = await findEstablishmentById(tx, actor.establishmentId);
-    if (!establishment) throw notFound();
-    const parents = new Map((await repo.parentsOfDivision(tx, actor.establishmentId, divisionId)).map((p) => [p.id, p]));
-    const wanted = [...new Set(parentIds)].map((id) => parents.get(id));
-    if (wanted.some((p) => p === undefined)) throw notFound('access.parent_not_found');
-    const children = await childrenByParent(tx, actor.establishmentId, parentIds, division.school_year);
-    // Families together: by the first child's name, then the parent's.
-    const familyKey = (p: repo.AccessUserRow) => {
-      const c = children.get(p.id)?.find((x) => x.divisions.includes(division.code)) ?? children.get(p.id)?.[0];
-      return c ? `${c.lastName} ${c.firstName} ${c.id}` : '';
-    };
-    const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-    const rows = (wanted as repo.AccessUserRow[]).sort((a, b) => collator.compare(familyKey(a), familyKey(b)) || byName(a, b));
-
-    const letters: ParentLetter[] = [];
-    for (const p of rows) {
-      const password = randomPassword(10);
-      await setRandomInitialSecret(tx, actor.establishmentId, p.id, digestInitialSecret(password), at);
+  // Read, draw the passwords and render (worker pool) first; then write them in a short
+  // transaction: nothing changes if the rendering fails, and the writer is not held while a
+  // class's letters are drawn (docs/performance.md).
+  const scope = await requireScope(deps, deps.db, actor.establishmentId, divisionId);
+  const division = scope.division;
+  const establishment = await findEstablishmentById(deps.db, actor.establishmentId);
+  if (!establishment) throw notFound();
+  const parents = new Map((await scope.parents(deps.db)).map((p) => [p.id, p]));
+  const wanted = [...new Set(parentIds)].map((id) => parents.get(id));
+  if (wanted.some((p) => p === undefined)) throw notFound('access.parent_not_found');
+  const children = await childrenByParent(deps.db, actor.establishmentId, parentIds, division.schoolYear);
+  // Families together: by the first child's name, then the parent's.
+  const familyKey = (p: repo.AccessUserRow) => {
+    const c = children.get(p.id)?.find((x) => x.divisions.includes(division.code)) ?? children.get(p.id)?.[0];
+    return c ? `${c.lastName} ${c.firstName} ${c.id}` : '';
+  };
+  const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+  const rows = (wanted as repo.AccessUserRow[]).sort((a, b) => collator.compare(familyKey(a), familyKey(b)) || byName(a, b));
+  const letters: ParentLetter[] = rows.map((p) => ({
+    civility: p.civility,
+    firstName: p.first_name,
+    lastName: p.last_name,
+    login: p.login,
+    temporaryPassword: randomPassword(10),
+    children: (children.get(p.id) ?? []).map((c) => `${c.firstName} ${c.lastName}${c.divisions.length ? ` (${c.divisions.join(', ')})` : ''}`),
+  }));
+  const pdf = await deps.workers.run('access.parentLetters', { establishment, loginUrl: loginUrl(deps, establishment.uai), date: ctx.at, letters }, { key: actor.establishmentId });
+  await inTransaction(deps.db, async (tx) => {
+    for (const [i, p] of rows.entries()) {
+      await setRandomInitialSecret(tx, actor.establishmentId, p.id, digestInitialSecret(letters[i]!.temporaryPassword), 'letter', at);
       await recordAudit(tx, {
         establishmentId: actor.establishmentId,
         actorId: actor.id,
@@ -213,18 +250,9 @@ export async function divisionParentLetters(deps: Deps, ctx: RequestContext, div
         ip,
         at,
       });
-      letters.push({
-        civility: p.civility,
-        firstName: p.first_name,
-        lastName: p.last_name,
-        login: p.login,
-        temporaryPassword: password,
-        children: (children.get(p.id) ?? []).map((c) => `${c.firstName} ${c.lastName}${c.divisions.length ? ` (${c.divisions.join(', ')})` : ''}`),
-      });
     }
     await repo.deleteSessionsOfUsers(tx, actor.establishmentId, rows.map((p) => p.id));
     await repo.clearLockouts(tx, rows.map((p) => lockoutKey(actor.establishmentId, p.login)));
-    const body = await renderParentLetters({ establishment, loginUrl: loginUrl(deps, establishment.uai), date: ctx.at, letters });
-    return { body, filename: `lettres-parents-${division.code}.pdf` };
   });
+  return { body: asBuffer(pdf), filename: `lettres-parents-${scope.slug}.pdf` };
 }

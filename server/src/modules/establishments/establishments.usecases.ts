@@ -38,6 +38,7 @@ export function newUserRow(p: Partial<UsersTable> & Pick<UsersTable, 'establishm
     initial_password_kind: null,
     initial_secret_hash: null,
     must_change_password: 0,
+    password_delivery: null,
     hidden_at: null,
     left_at: null,
     last_login_at: null,

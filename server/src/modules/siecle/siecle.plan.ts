@@ -230,6 +230,8 @@ class Planner {
         initial_password_kind: kind,
         initial_secret_hash: secret,
         must_change_password: 1,
+        // A random password goes by mail when it can, else only in the import report (password state, migration 0008).
+        password_delivery: kind !== 'random' ? null : p.email && this.ctx.mailEnabled ? 'mail' : 'import',
         ...profileFlags(p.profiles),
       },
       this.ctx.at,

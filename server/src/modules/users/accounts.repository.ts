@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/schema.ts';
-import type { UsersTable } from '../../db/tables/foundation.ts';
+import type { PasswordDelivery, UsersTable } from '../../db/tables/foundation.ts';
 
 /**
  * The one owner of writes to `users` (accounts). Other modules (auth, account, access,
@@ -54,6 +54,7 @@ export async function setPassword(db: DbOrTx, userId: string, passwordHash: stri
       initial_password_kind: null,
       initial_secret_hash: null,
       must_change_password: 0,
+      password_delivery: null,
       updated_at: at,
       version: eb('version', '+', 1),
     }))
@@ -83,6 +84,7 @@ export async function resetLearnersToBirthDate(db: DbOrTx, establishmentId: stri
         initial_password_kind: 'birthdate_ddmmyyyy',
         initial_secret_hash: null,
         must_change_password: 1,
+        password_delivery: null,
         updated_at: at,
         version: eb('version', '+', 1),
       }))
@@ -92,8 +94,18 @@ export async function resetLearnersToBirthDate(db: DbOrTx, establishmentId: stri
   }
 }
 
-/** A random temporary password, kept as a salted digest (docs/design.md §4), to change at next login. */
-export async function setRandomInitialSecret(db: DbOrTx, establishmentId: string, userId: string, secretDigest: string, at: string): Promise<void> {
+/**
+ * A random temporary password, kept as a salted digest (docs/design.md §4), to change at next login;
+ * `delivery` says how it was handed over (the password state of Accès and Gestion des utilisateurs).
+ */
+export async function setRandomInitialSecret(
+  db: DbOrTx,
+  establishmentId: string,
+  userId: string,
+  secretDigest: string,
+  delivery: PasswordDelivery,
+  at: string,
+): Promise<void> {
   await db
     .updateTable('users')
     .set((eb) => ({
@@ -101,6 +113,32 @@ export async function setRandomInitialSecret(db: DbOrTx, establishmentId: string
       initial_password_kind: 'random',
       initial_secret_hash: secretDigest,
       must_change_password: 1,
+      password_delivery: delivery,
+      updated_at: at,
+      version: eb('version', '+', 1),
+    }))
+    .where('establishment_id', '=', establishmentId)
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** A temporary password set by an administrator (argon2 hash), to change at next login, handed over as `delivery` says. */
+export async function setTemporaryPassword(
+  db: DbOrTx,
+  establishmentId: string,
+  userId: string,
+  passwordHash: string,
+  delivery: PasswordDelivery,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      password_hash: passwordHash,
+      initial_password_kind: null,
+      initial_secret_hash: null,
+      must_change_password: 1,
+      password_delivery: delivery,
       updated_at: at,
       version: eb('version', '+', 1),
     }))

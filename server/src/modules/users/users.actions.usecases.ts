@@ -1,4 +1,4 @@
-import type { User, UserPasswordResetResponse } from '@cerise/common';
+import type { PasswordHandover, User, UserPasswordResetResponse } from '@cerise/common';
 import type { RequestContext } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -11,7 +11,8 @@ import { loginUrl } from '../establishments/establishments.usecases.ts';
 import { enqueueMail } from '../mail/mail.repository.ts';
 import { assertEstablishmentReady } from '../settings/settings.usecases.ts';
 import { currentSchoolYear, loadUser } from './users.admin.usecases.ts';
-import { updateAccount } from './accounts.repository.ts';
+import { findEstablishmentById } from '../establishments/establishments.repository.ts';
+import { setTemporaryPassword, updateAccount } from './accounts.repository.ts';
 import * as repo from './users.admin.repository.ts';
 import { passwordResetMails } from './users.mails.ts';
 
@@ -19,41 +20,42 @@ import { passwordResetMails } from './users.mails.ts';
 export const lockoutKey = (establishmentId: string, login: string) => `account:${establishmentId}:${login}`;
 
 /**
- * « Réinitialiser le mot de passe » (docs/guide.md §3.2.2): only with a known e-mail; a random
- * password, forced to change, sent as two mails (login, password); every session ends.
+ * « Réinitialiser le mot de passe » (docs/guide.md §3.2.2): a random password, forced to change, and
+ * every session ends. By mail (two mails: login, then password; needs the user's e-mail and the
+ * establishment's name and e-mail) or returned once, to show and print as a letter. Without
+ * `delivery`: by mail when an e-mail is known, else for a letter.
  */
-export async function resetUserPassword(deps: Deps, ctx: RequestContext, userId: string): Promise<UserPasswordResetResponse> {
+export async function resetUserPassword(deps: Deps, ctx: RequestContext, userId: string, delivery?: PasswordHandover): Promise<UserPasswordResetResponse> {
   const { actor, ip } = ctx;
   const row = await repo.findUserRow(deps.db, actor.establishmentId, userId);
   if (!row) throw notFound('users.not_found');
   if (row.hidden_at) throw conflict('users.hidden');
-  if (!row.email) throw conflict('users.no_email');
-  const establishment = await assertEstablishmentReady(deps.db, actor.establishmentId);
+  const handover = delivery ?? (row.email ? 'mail' : 'letter');
+  if (handover === 'mail' && !row.email) throw conflict('users.no_email');
+  const establishment = handover === 'mail' ? await assertEstablishmentReady(deps.db, actor.establishmentId) : await findEstablishmentById(deps.db, actor.establishmentId);
+  if (!establishment) throw notFound();
   const password = randomPassword(10);
   const passwordHash = await hashPassword(password);
   const at = nowIso(ctx.at);
-  const email = row.email;
+  const url = loginUrl(deps, establishment.uai);
+  const email = handover === 'mail' ? row.email : null;
   let mailsQueued = 0;
   await inTransaction(deps.db, async (tx) => {
-    await updateAccount(tx, actor.establishmentId, userId, {
-      password_hash: passwordHash,
-      initial_password_kind: null,
-      initial_secret_hash: null,
-      must_change_password: 1,
-      updated_at: at,
-    });
+    await setTemporaryPassword(tx, actor.establishmentId, userId, passwordHash, handover, at);
     await deleteUserSessions(tx, userId);
     await clearFailures(tx, lockoutKey(actor.establishmentId, row.login));
-    for (const m of passwordResetMails({
-      establishmentName: establishment.name,
-      loginUrl: loginUrl(deps, establishment.uai),
-      login: row.login,
-      password,
-      firstName: row.first_name,
-      lastName: row.last_name,
-    })) {
-      await enqueueMail(tx, { establishmentId: actor.establishmentId, to: email, ...m }, at);
-      mailsQueued++;
+    if (email) {
+      for (const m of passwordResetMails({
+        establishmentName: establishment.name,
+        loginUrl: url,
+        login: row.login,
+        password,
+        firstName: row.first_name,
+        lastName: row.last_name,
+      })) {
+        await enqueueMail(tx, { establishmentId: actor.establishmentId, to: email, ...m }, at);
+        mailsQueued++;
+      }
     }
     await recordAudit(tx, {
       establishmentId: actor.establishmentId,
@@ -61,12 +63,12 @@ export async function resetUserPassword(deps: Deps, ctx: RequestContext, userId:
       action: 'users.password_reset',
       targetType: 'user',
       targetId: userId,
-      details: { login: row.login, email },
+      details: { login: row.login, email, delivery: handover },
       ip,
       at,
     });
   });
-  return { email, mailsQueued };
+  return email ? { delivery: 'mail', email, mailsQueued } : { delivery: 'letter', login: row.login, temporaryPassword: password, loginUrl: url };
 }
 
 /** « Masquer » (docs/guide.md §3.2.2): users created by hand only; the account keeps its data and login. */

@@ -1,5 +1,6 @@
 import { IMPORTED_IDENTITY_FIELDS, type User, type UserChild, type UserClassRef } from '@cerise/common';
 import { profilesOf } from '../auth/auth.presenter.ts';
+import { passwordStateOf } from './password-state.ts';
 import type { ChildLink, ClassLink, UserListRow } from './users.admin.repository.ts';
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
@@ -66,10 +67,11 @@ export function presentUser(u: UserListRow, classes: UserClasses | undefined, ch
     hiddenAt: u.hidden_at,
     lastLoginAt: u.last_login_at,
     mustChangePassword: u.must_change_password === 1 || u.has_no_password === 1,
+    passwordState: passwordStateOf(u),
     version: u.version,
     readOnlyFields: u.source === 'siecle' ? [...IMPORTED_IDENTITY_FIELDS] : [],
     canHide: u.source === 'manual' && !hidden,
     canRestore: u.source === 'manual' && hidden,
-    canResetPassword: !hidden && Boolean(u.email),
+    canResetPassword: !hidden,
   };
 }

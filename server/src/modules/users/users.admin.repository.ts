@@ -27,6 +27,8 @@ const USER_COLUMNS = [
   'users.source',
   'users.discipline',
   'users.must_change_password',
+  'users.initial_password_kind',
+  'users.password_delivery',
   'users.hidden_at',
   'users.last_login_at',
   'users.version',
@@ -49,6 +51,8 @@ export type UserListRow = Pick<
   | 'source'
   | 'discipline'
   | 'must_change_password'
+  | 'initial_password_kind'
+  | 'password_delivery'
   | 'hidden_at'
   | 'last_login_at'
   | 'version'

@@ -25,6 +25,7 @@ import { assertEstablishmentReady } from '../settings/settings.usecases.ts';
 import { groupChildren, groupClassLinks, presentUser } from './users.admin.presenter.ts';
 import { insertAccounts, updateAccountIfVersion, type AccountColumns } from './accounts.repository.ts';
 import * as repo from './users.admin.repository.ts';
+import { countLearnersWithoutDivision } from '../access/access.repository.ts';
 
 /** The school year shown and edited: see activeSchoolYear. */
 export const currentSchoolYear = (deps: Pick<Deps, 'now' | 'db'>, establishmentId: string): Promise<string> => activeSchoolYear(deps.db, establishmentId, deps.now());
@@ -130,6 +131,7 @@ export async function createUser(deps: Deps, ctx: RequestContext, input: CreateI
             discipline: isTeacher ? input.discipline : null,
             password_hash: passwordHash,
             must_change_password: 1,
+            password_delivery: input.email ? 'mail' : 'screen',
             ...profileFlags(profiles),
           },
           at,
@@ -273,11 +275,13 @@ export async function updateUser(deps: Deps, ctx: RequestContext, userId: string
 export async function listDivisions(deps: Deps, user: SessionUser): Promise<DivisionListResponse> {
   const schoolYear = await currentSchoolYear(deps, user.establishmentId);
   const { divisions, groups, byClass } = await repo.listClassesWithCounts(deps.db, user.establishmentId, schoolYear);
+  const learnersWithoutDivision = await countLearnersWithoutDivision(deps.db, user.establishmentId, schoolYear);
   const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
   const present = (c: { id: string; code: string; label: string | null }) => ({ id: c.id, code: c.code, label: c.label, learnerCount: byClass.get(c.id) ?? 0 });
   return {
     schoolYear,
     divisions: divisions.map(present).sort((a, b) => collator.compare(a.code, b.code)),
     groups: groups.map(present).sort((a, b) => collator.compare(a.code, b.code)),
+    learnersWithoutDivision,
   };
 }

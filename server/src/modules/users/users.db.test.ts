@@ -63,7 +63,8 @@ describe('Gestion des utilisateurs: the list', () => {
       hidden: false,
       readOnlyFields: ['civility', 'lastName', 'firstName', 'birthDate'],
       canHide: false,
-      canResetPassword: false,
+      canResetPassword: true,
+      passwordState: 'chosen',
     });
     const anne = all.json().items.find((u: { id: string }) => u.id === parent.id);
     expect(anne.children).toEqual([{ id: learner.id, login: 'noe.lefevre', lastName: 'LEFÈVRE', firstName: 'Noé', divisions: ['2GA1'] }]);
@@ -116,6 +117,7 @@ describe('Gestion des utilisateurs: the list', () => {
         schoolYear: '2026-2027',
         divisions: [{ id: d.id, code: '1GA1', label: 'Classe 1GA1', learnerCount: 1 }],
         groups: [{ id: expect.any(String), code: 'GR-ESP', label: 'Classe GR-ESP', learnerCount: 0 }],
+        learnersWithoutDivision: 0,
       });
     }
     for (const profile of ['learner', 'parent'] as const) {
@@ -304,11 +306,11 @@ describe('Gestion des utilisateurs: editing', () => {
 });
 
 describe('Gestion des utilisateurs: password reset, hide, restore', () => {
-  it('resets a password only with a known e-mail: two mails, sessions ended, the old password refused', async () => {
+  it('resets a password by mail with a known e-mail: two mails, sessions ended, the old password refused', async () => {
     const est = await makeReadyEstablishment(ctx.deps, 'Lycée Réinit');
     const { client, user: admin } = await signedIn(ctx, est);
     const withoutMail = await makeUser(ctx.deps, est.id);
-    const refused = await client.post(`/api/v1/users/${withoutMail.id}/password-reset`);
+    const refused = await client.post(`/api/v1/users/${withoutMail.id}/password-reset`, { delivery: 'mail' });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('users.no_email');
 
@@ -317,7 +319,7 @@ describe('Gestion des utilisateurs: password reset, hide, restore', () => {
     await session.login(est.uai, t.login, DEFAULT_PASSWORD);
     const res = await client.post(`/api/v1/users/${t.id}/password-reset`);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ email: 'reset.me@ac-test.fr', mailsQueued: 2 });
+    expect(res.json()).toEqual({ delivery: 'mail', email: 'reset.me@ac-test.fr', mailsQueued: 2 });
     expect((await session.get('/api/v1/auth/me')).statusCode).toBe(401);
     expect((await new TestClient(ctx.app).post('/api/v1/auth/login', { uai: est.uai, login: t.login, password: DEFAULT_PASSWORD })).statusCode).toBe(401);
     const mails = await mailsTo(ctx, 'reset.me@ac-test.fr');

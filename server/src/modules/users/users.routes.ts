@@ -12,6 +12,7 @@ import {
   UserListQuerySchema,
   UserListResponseSchema,
   UserPasswordResetResponseSchema,
+  AdminPasswordResetRequestSchema,
   UserSchema,
 } from '@cerise/common';
 import type { Deps } from '../../deps.ts';
@@ -104,12 +105,13 @@ export async function usersRoutes(app: FastifyInstance, deps: Deps): Promise<voi
       config: { auth },
       schema: {
         tags,
-        summary: 'Réinitialiser le mot de passe (aléatoire, deux courriels ; adresse électronique requise)',
+        summary: 'Réinitialiser le mot de passe (aléatoire) : par deux courriels, ou rendu une fois pour une lettre (par défaut : courriel si l’adresse est connue)',
         params: UserIdParamsSchema,
+        body: AdminPasswordResetRequestSchema.nullish(),
         response: { 200: UserPasswordResetResponseSchema, ...errors },
       },
     },
-    async (request) => actions.resetUserPassword(deps, requestContext(request, deps), request.params.id),
+    async (request) => actions.resetUserPassword(deps, requestContext(request, deps), request.params.id, request.body?.delivery),
   );
 
   r.post(

@@ -1,3 +1,4 @@
+import { NO_DIVISION_ID } from '@cerise/common';
 import { NativeSelect, Tabs, Text } from '@mantine/core';
 import { t } from '../../app/i18n/t.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -19,7 +20,8 @@ export function AccessPage() {
 
   const set = (key: string, value: string | null) => update({ [key]: value }, false);
 
-  const known = divisions.data?.divisions.some((d) => d.id === divisionId) ?? false;
+  const withoutDivision = divisions.data?.learnersWithoutDivision ?? 0;
+  const known = (divisions.data?.divisions.some((d) => d.id === divisionId) ?? false) || (divisionId === NO_DIVISION_ID && withoutDivision > 0);
 
   return (
     <>
@@ -29,7 +31,7 @@ export function AccessPage() {
       {divisions.isError && <ErrorAlert error={divisions.error} onRetry={() => void divisions.refetch()} />}
       {divisions.data && (
         <>
-          {divisions.data.divisions.length === 0 ? (
+          {divisions.data.divisions.length === 0 && withoutDivision === 0 ? (
             <Text>{t('access.noDivision')}</Text>
           ) : (
             <NativeSelect
@@ -43,6 +45,10 @@ export function AccessPage() {
                   value: d.id,
                   label: `${d.code}${d.label ? ` — ${d.label}` : ''} (${t('access.learnerCount', { count: d.learnerCount })})`,
                 })),
+                // « Sans classe »: learners in no division this year (docs/design.md §4).
+                ...(withoutDivision > 0
+                  ? [{ value: NO_DIVISION_ID, label: t('access.noDivisionOption', { count: t('access.learnerCount', { count: withoutDivision }) }) }]
+                  : []),
               ]}
               maw={520}
               mb="lg"

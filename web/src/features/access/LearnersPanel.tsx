@@ -1,4 +1,4 @@
-import type { AccessLearner, ResetLearnersResponse } from '@cerise/common';
+import { NO_DIVISION_ID, PASSWORD_STATE_LABELS, type AccessLearner, type ResetLearnersResponse } from '@cerise/common';
 import { Alert, Button, Group, List, Text, Title } from '@mantine/core';
 import { IconCheck, IconFileTypeCsv, IconRefresh } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
@@ -11,14 +11,12 @@ import { learnersCsvUrl, useDivisionLearners, useResetLearners } from './access.
 import { SelectableTable, type Column } from './SelectableTable.tsx';
 import { useTickedAction } from './use-ticked-action.ts';
 
-function passwordState(l: AccessLearner): string {
-  if (!l.birthDate) return t('access.learners.noBirthDate');
-  return l.mustChangePassword ? t('access.learners.initialPassword') : t('access.learners.ownPassword');
-}
+/** Which password works now (docs/design.md §4). */
+const passwordState = (l: AccessLearner): string => PASSWORD_STATE_LABELS[l.passwordState];
 
 const columns: Column<AccessLearner>[] = [
-  { id: 'lastName', header: t('access.learners.lastName'), cell: (l) => <strong>{l.lastName}</strong> },
-  { id: 'firstName', header: t('access.learners.firstName'), cell: (l) => l.firstName },
+  { id: 'lastName', header: t('access.learners.lastName'), cell: (l) => <strong>{l.lastName}</strong>, title: true },
+  { id: 'firstName', header: t('access.learners.firstName'), cell: (l) => l.firstName, title: true },
   { id: 'login', header: t('access.learners.login'), cell: (l) => <span className="admin-mono">{l.login}</span>, nowrap: true },
   { id: 'birthDate', header: t('access.learners.birthDate'), cell: (l) => frenchDate(l.birthDate) || t('access.unknown'), nowrap: true },
   { id: 'lastLogin', header: t('access.learners.lastLogin'), cell: (l) => frenchDateTime(l.lastLoginAt) || t('access.never') },
@@ -36,6 +34,7 @@ export function LearnersPanel({ divisionId }: { divisionId: string }) {
   if (learners.isPending) return <PageLoader />;
   if (learners.isError) return <ErrorAlert error={learners.error} onRetry={() => void learners.refetch()} />;
   const { division } = learners.data;
+  const noDivision = division.id === NO_DIVISION_ID;
   const rows = learners.data.learners;
   const ticked = ticks.tickedOf(rows);
 
@@ -55,7 +54,7 @@ export function LearnersPanel({ divisionId }: { divisionId: string }) {
   return (
     <section aria-labelledby="access-learners-title">
       <Title order={2} size="h3" id="access-learners-title" mb="xs">
-        {t('access.learners.title', { division: division.code })}
+        {noDivision ? t('access.learners.titleNoDivision') : t('access.learners.title', { division: division.code })}
       </Title>
       <Text mb="xs">{t('access.learners.intro')}</Text>
       <Text size="sm" mb="md">
@@ -95,7 +94,7 @@ export function LearnersPanel({ divisionId }: { divisionId: string }) {
       )}
 
       {rows.length === 0 ? (
-        <Text>{t('access.learners.empty')}</Text>
+        <Text>{noDivision ? t('access.learners.emptyNoDivision') : t('access.learners.empty')}</Text>
       ) : (
         <>
           <Group gap="sm" mb="sm" wrap="wrap">
@@ -125,7 +124,9 @@ export function LearnersPanel({ divisionId }: { divisionId: string }) {
             rowName={(l) => personName(l)}
             selected={ticks.selected}
             onSelectedChange={ticks.setSelected}
-            caption={t('access.learners.caption', { division: division.code, count: rows.length })}
+            caption={
+              noDivision ? t('access.learners.captionNoDivision', { count: rows.length }) : t('access.learners.caption', { division: division.code, count: rows.length })
+            }
           />
         </>
       )}

@@ -1,6 +1,6 @@
-import type { AccessParent, ParentPasswordResetResponse } from '@cerise/common';
-import { Button, Group, List, Modal, Text, Title } from '@mantine/core';
-import { IconFileTypePdf, IconKey, IconPrinter } from '@tabler/icons-react';
+import { deName, NO_DIVISION_ID, PASSWORD_STATE_LABELS, type AccessParent } from '@cerise/common';
+import { Button, Group, List, Text, Title } from '@mantine/core';
+import { IconFileTypePdf, IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { hasCode } from '../../app/api.ts';
 import { t } from '../../app/i18n/t.ts';
@@ -9,13 +9,10 @@ import { notifySuccess } from '../../ui/notify.tsx';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { EstablishmentIncompleteNotice } from '../settings/EstablishmentIncomplete.tsx';
 import { ConfirmModal } from '../users/ConfirmModal.tsx';
-import { DoneView } from '../users/DoneView.tsx';
 import { useReturnFocus } from '../users/use-return-focus.ts';
 import { frenchDateTime, personName } from '../users/format.ts';
-import { MailsLink } from '../users/MailsLink.tsx';
-import { TemporaryCredentials } from '../users/TemporaryCredentials.tsx';
+import { PasswordResetDialog } from '../users/PasswordResetDialog.tsx';
 import { useDivisionParents, useParentLetters, useResetParentPassword } from './access.api.ts';
-import { ParentLetter, type LetterContent } from './ParentLetter.tsx';
 import { SelectableTable, type Column } from './SelectableTable.tsx';
 import { useTickedAction } from './use-ticked-action.ts';
 
@@ -25,68 +22,10 @@ function childrenText(p: AccessParent): string {
     .join(' ; ');
 }
 
-/** A parent's password reset: confirm, then the mails sent or the temporary password to print. */
+/** A parent's password reset: the shared dialog, by mail or shown once with a letter. */
 function ParentResetModal({ parent, onClose }: { parent: AccessParent; onClose: () => void }) {
-  const reset = useResetParentPassword();
-  const [done, setDone] = useState<ParentPasswordResetResponse | null>(null);
-  const name = personName(parent, true);
-
-  if (done) {
-    const letter: LetterContent | null = done.delivery === 'letter' ? { parent, ...done } : null;
-    return (
-      <Modal opened onClose={onClose} title={t('access.parents.resetTitle', { name })} centered size="lg">
-        <DoneView
-          message={
-            done.delivery === 'mail'
-              ? t('access.parents.resetMailed', { count: done.mailsQueued, email: done.email })
-              : t('access.parents.resetLetter')
-          }
-          actions={
-            done.delivery === 'letter' && (
-              <Button variant="outline" leftSection={<IconPrinter size={18} aria-hidden="true" />} onClick={() => window.print()}>
-                {t('access.parents.print')}
-              </Button>
-            )
-          }
-          onClose={onClose}
-        >
-          {done.delivery === 'mail' ? (
-            <Text size="sm">
-              {t('users.reset.mailsNote')} <MailsLink />
-            </Text>
-          ) : (
-            <>
-              <TemporaryCredentials login={done.login} password={done.temporaryPassword} />
-              <Text size="sm" className="admin-break">
-                {t('access.parents.loginUrl')} {done.loginUrl}
-              </Text>
-              <Text size="sm">{t('access.parents.shownOnce')}</Text>
-              {letter && <ParentLetter letter={letter} />}
-            </>
-          )}
-        </DoneView>
-      </Modal>
-    );
-  }
-
-  return (
-    <ConfirmModal
-      opened
-      title={t('access.parents.resetTitle', { name })}
-      confirmLabel={t('access.parents.resetConfirm')}
-      onConfirm={() => reset.mutate(parent.id, { onSuccess: setDone })}
-      onClose={onClose}
-      pending={reset.isPending}
-      error={reset.error}
-      danger
-      explainIncomplete
-    >
-      <Text>
-        {parent.email ? t('access.parents.resetByMail', { email: parent.email }) : t('access.parents.resetByLetter')}
-      </Text>
-      <Text size="sm">{t('access.parents.resetConsequences')}</Text>
-    </ConfirmModal>
-  );
+  const reset = useResetParentPassword(parent.id);
+  return <PasswordResetDialog person={parent} children={parent.children.map((c) => personName(c))} reset={reset} onClose={onClose} />;
 }
 
 /** « Accès parents » of a division: the parents with their children, resets and letters. */
@@ -104,7 +43,7 @@ export function ParentsPanel({ divisionId }: { divisionId: string }) {
   const ticked = ticks.tickedOf(rows);
 
   const columns: Column<AccessParent>[] = [
-    { id: 'name', header: t('access.parents.name'), cell: (p) => <strong>{personName(p, true)}</strong> },
+    { id: 'name', header: t('access.parents.name'), cell: (p) => <strong>{personName(p, true)}</strong>, title: true },
     { id: 'login', header: t('access.parents.loginHeader'), cell: (p) => <span className="admin-mono">{p.login}</span>, nowrap: true },
     {
       id: 'email',
@@ -120,6 +59,7 @@ export function ParentsPanel({ divisionId }: { divisionId: string }) {
     },
     { id: 'children', header: t('access.parents.children'), cell: childrenText },
     { id: 'lastLogin', header: t('access.parents.lastLogin'), cell: (p) => frenchDateTime(p.lastLoginAt) || t('access.never') },
+    { id: 'password', header: t('access.parents.password'), cell: (p) => PASSWORD_STATE_LABELS[p.passwordState] },
     {
       id: 'actions',
       header: t('access.parents.actions'),
@@ -128,7 +68,7 @@ export function ParentsPanel({ divisionId }: { divisionId: string }) {
           variant="light"
           size="xs"
           leftSection={<IconKey size={16} aria-hidden="true" />}
-          aria-label={t('access.parents.resetName', { name: personName(p) })}
+          aria-label={t('access.parents.resetName', { ofName: deName(personName(p)) })}
           onClick={(e) => {
             focusReturn.remember(e.currentTarget);
             setResetting(p);
@@ -140,13 +80,14 @@ export function ParentsPanel({ divisionId }: { divisionId: string }) {
     },
   ];
 
-  const fallbackName = `lettres-parents-${division.code}.pdf`;
+  const noDivision = division.id === NO_DIVISION_ID;
+  const fallbackName = `lettres-parents-${noDivision ? NO_DIVISION_ID : division.code}.pdf`;
   const incomplete = hasCode(letters.error, 'settings.establishment_incomplete');
 
   return (
     <section aria-labelledby="access-parents-title">
       <Title order={2} size="h3" id="access-parents-title" mb="xs">
-        {t('access.parents.title', { division: division.code })}
+        {noDivision ? t('access.parents.titleNoDivision') : t('access.parents.title', { division: division.code })}
       </Title>
       <Text mb="xs">{t('access.parents.intro')}</Text>
       <Text size="sm" mb="md">
@@ -177,7 +118,9 @@ export function ParentsPanel({ divisionId }: { divisionId: string }) {
             rowName={(p) => personName(p)}
             selected={ticks.selected}
             onSelectedChange={ticks.setSelected}
-            caption={t('access.parents.caption', { division: division.code, count: rows.length })}
+            caption={
+              noDivision ? t('access.parents.captionNoDivision', { count: rows.length }) : t('access.parents.caption', { division: division.code, count: rows.length })
+            }
             minWidth={960}
           />
         </>

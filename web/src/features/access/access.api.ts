@@ -3,6 +3,7 @@ import {
   AccessParentsResponseSchema,
   ParentPasswordResetResponseSchema,
   ResetLearnersResponseSchema,
+  type PasswordHandover,
 } from '@cerise/common';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
@@ -50,9 +51,10 @@ export function useResetLearners(divisionId: string) {
   );
 }
 
-export function useResetParentPassword() {
-  return useAccessMutation((parentId: string) =>
-    api.post(`/api/v1/access/parents/${encodeURIComponent(parentId)}/password-reset`, undefined, { schema: ParentPasswordResetResponseSchema }),
+/** A parent's password reset: by mail, or shown once for a letter. */
+export function useResetParentPassword(parentId: string) {
+  return useAccessMutation((delivery: PasswordHandover) =>
+    api.post(`/api/v1/access/parents/${encodeURIComponent(parentId)}/password-reset`, { delivery }, { schema: ParentPasswordResetResponseSchema }),
   );
 }
 

@@ -1,4 +1,4 @@
-import { PossibleDuplicateSchema, USER_SOURCE_LABELS, type CreateUserResponse, type Profile } from '@cerise/common';
+import { deName, PossibleDuplicateSchema, USER_SOURCE_LABELS, type CreateUserResponse, type Profile } from '@cerise/common';
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
@@ -61,7 +61,7 @@ function LoginPreview({ firstName, lastName }: { firstName: string; lastName: st
 function CreatedView({ result, onClose }: { result: CreateUserResponse; onClose: () => void }) {
   const { user } = result;
   return (
-    <DoneView message={t('users.create.done', { name: personName(user), login: user.login })} onClose={onClose}>
+    <DoneView message={t('users.create.done', { ofName: deName(personName(user)), login: user.login })} onClose={onClose}>
       {result.initialPassword ? (
         <>
           <Text>{t('users.create.noEmailPassword')}</Text>
@@ -128,6 +128,8 @@ export function CreateUserModal({ kind, onClose }: CreateUserModalProps) {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const found = validateUserForm(values);
+    // « Nouvel utilisateur » offers one profile among several (radio buttons): ask for one.
+    if (found.profiles && kind !== 'teacher') found.profiles = t('admin.userForm.errors.profileRequired');
     setErrors(found);
     const first = USER_FORM_FIELD_ORDER.find((f) => found[f]);
     if (first) {

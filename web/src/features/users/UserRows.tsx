@@ -1,4 +1,4 @@
-import { USER_SOURCE_LABELS, type User } from '@cerise/common';
+import { deName, USER_SOURCE_LABELS, type User } from '@cerise/common';
 import { ActionIcon, Button, Card, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconEdit, IconEyeOff, IconFileImport, IconHandStop, IconKey, IconRestore } from '@tabler/icons-react';
 import { t } from '../../app/i18n/t.ts';
@@ -24,8 +24,16 @@ export function SourceTag({ user }: { user: User }) {
 export function classesText(user: User): string {
   if (user.children.length > 0) {
     return t('users.list.childrenOf', {
-      children: user.children.map((c) => `${personName(c)}${c.divisions.length ? ` (${c.divisions.join(', ')})` : ''}`).join(', '),
+      ofChildren: deName(
+        user.children.map((c) => `${personName(c)} (${c.divisions.length ? c.divisions.join(', ') : t('users.list.noDivision')})`).join(', '),
+      ),
     });
+  }
+  // A learner in no division is « sans classe », whatever groups they attend (docs/design.md §4).
+  if (user.profiles.includes('learner') && !user.profiles.includes('teacher') && user.divisions.length === 0) {
+    return user.groups.length > 0
+      ? t('users.list.noDivisionGroups', { groups: user.groups.map((g) => g.code).join(', ') })
+      : t('users.list.noDivision');
   }
   return [...user.divisions, ...user.groups].map((c) => c.code).join(', ');
 }
@@ -66,7 +74,7 @@ function Actions({ user, hiddenView, onAction, compact }: { user: User; hiddenVi
       : []
     : [
         { action: 'edit', label: t('users.actions.edit'), named: t('users.actions.editName', { name }), Icon: IconEdit },
-        { action: 'reset', label: t('users.actions.reset'), named: t('users.actions.resetName', { name }), Icon: IconKey },
+        { action: 'reset', label: t('users.actions.reset'), named: t('users.actions.resetName', { ofName: deName(name) }), Icon: IconKey },
         ...(user.canHide
           ? [{ action: 'hide' as const, label: t('users.actions.hide'), named: t('users.actions.hideName', { name }), Icon: IconEyeOff, color: 'red' }]
           : []),

@@ -1,4 +1,4 @@
-import { MODULE_PATHS, type Profile, PROFILES, type User } from '@cerise/common';
+import { deName, MODULE_PATHS, type Profile, PROFILES, type User } from '@cerise/common';
 import { Anchor, Button, Group, NativeSelect, Tabs, Text, Title } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconMail, IconListDetails, IconSchool, IconUserPlus } from '@tabler/icons-react';
@@ -220,7 +220,7 @@ export function UsersPage() {
       {dialog?.kind === 'create' && <CreateUserModal kind={dialog.create} onClose={close} />}
       {dialog?.kind === 'edit' && <EditUserModal user={dialog.user} onClose={close} />}
       {dialog?.kind === 'reset' && (
-        <ResetPasswordModal user={dialog.user} onClose={close} onEdit={() => setDialog({ kind: 'edit', user: dialog.user })} />
+        <ResetPasswordModal user={dialog.user} onClose={close} />
       )}
       {dialog?.kind === 'hide' && (
         <ConfirmModal
@@ -232,7 +232,7 @@ export function UsersPage() {
               onSuccess: (u) => {
                 hide.reset();
                 close();
-                notifySuccess(t('users.hide.done', { name: personName(u) }));
+                notifySuccess(t('users.hide.done', { ofName: deName(personName(u)) }));
               },
             })
           }
@@ -258,7 +258,7 @@ export function UsersPage() {
               onSuccess: (u) => {
                 restore.reset();
                 close();
-                notifySuccess(t('users.restore.done', { name: personName(u) }));
+                notifySuccess(t('users.restore.done', { ofName: deName(personName(u)) }));
               },
             })
           }

@@ -8,6 +8,7 @@ import {
   type CreateUserRequest,
   type Profile,
   type UpdateUserRequest,
+  type PasswordHandover,
   type User,
 } from '@cerise/common';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -105,9 +106,10 @@ export function useUpdateUser() {
   );
 }
 
-export function useResetUserPassword() {
-  return useUsersMutation((id: string) =>
-    api.post(`/api/v1/users/${encodeURIComponent(id)}/password-reset`, undefined, { schema: UserPasswordResetResponseSchema }),
+/** « Réinitialiser le mot de passe » of one user: by mail, or shown once for a letter. */
+export function useResetUserPassword(id: string) {
+  return useUsersMutation((delivery: PasswordHandover) =>
+    api.post(`/api/v1/users/${encodeURIComponent(id)}/password-reset`, { delivery }, { schema: UserPasswordResetResponseSchema }),
   );
 }
 
