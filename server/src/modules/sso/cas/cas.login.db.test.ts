@@ -143,12 +143,13 @@ describe('CAS login through the test CAS server', () => {
     await makeUser(ctx.deps, est.id, { profiles: ['teacher'], external_id: 'sts:9' });
     const provider = await casProvider(est, { profiles: ['learner'] });
     const reasons: string[] = [];
-    for (const person of [
+    const people: CasPerson[] = [
       { user: 'a', attributes: { ENTEleveStructRattachId: ['1'], ENTPersonStructRattachRNE: ['0000000A'] } },
       { user: 'b', attributes: { ENTEleveStructRattachId: ['2'] } },
       { user: 'c', attributes: { ENTEleveStructRattachId: ['3'] } },
       { user: 'd', attributes: { ENTPersonJointure: ['AC-X$9'] } },
-    ]) {
+    ];
+    for (const person of people) {
       const r = await casLogin(est, provider.id, person);
       expect(r.location).toBe(`/${est.uai}/connexion-ent`);
       reasons.push((await r.jar.inject('GET', '/api/v1/auth/sso/choose')).json().reason);
