@@ -61,7 +61,7 @@ describe('Paramètres', () => {
 
     // The example follows the thresholds as they are typed; a wrong order is said at once.
     await page.getByLabel('Seuil « acquis » (%)').fill('30');
-    await page.getByText("Le seuil « acquis » doit être supérieur au seuil « en cours d'acquisition ».").waitFor();
+    await page.getByText("Le seuil « acquis » doit être supérieur au seuil « en cours d'acquisition ».").first().waitFor();
     await expectAccessible(page, 'admin-settings-calculation-error');
     await page.getByLabel('Seuil « acquis » (%)').fill('50');
     await expect.poll(() => chosen.innerText()).toContain('50 % — Acquis');
