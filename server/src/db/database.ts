@@ -40,6 +40,11 @@ export function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
+  // Planner statistics (docs/performance.md): without them SQLite may walk a whole establishment's
+  // users to find 50 parents' children. Sampled (analysis_limit) so that it stays a few ms; run
+  // again after each SIECLE import (siecle.repository.ts refreshPlannerStatistics).
+  sqlite.pragma('analysis_limit = 400');
+  if (file !== ':memory:') sqlite.pragma('optimize = 0x10002');
   if (file !== ':memory:') {
     // The database holds personal data: readable by the service's user only, whatever the umask.
     for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);

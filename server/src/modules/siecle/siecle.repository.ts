@@ -1,4 +1,5 @@
-import type { DbOrTx } from '../../db/schema.ts';
+import { sql } from 'kysely';
+import type { Db, DbOrTx, Engine } from '../../db/schema.ts';
 import { markAccountsLeft } from '../users/accounts.repository.ts';
 import type { DivisionsTable, GroupsTable, GuardiansTable, MembershipsTable, TeachingsTable, UsersTable } from '../../db/tables/foundation.ts';
 
@@ -129,4 +130,18 @@ export async function snapshotFingerprint(db: DbOrTx, establishmentId: string, s
     db.selectFrom('guardians').select((eb) => eb.fn.countAll<number>().as('n')).where('establishment_id', '=', establishmentId).executeTakeFirstOrThrow(),
   ]);
   return [users.n, users.at, users.v, divisions.n, groups.n, memberships.n, teachings.n, guardians.n].map((x) => String(Number(x) || x)).join('|');
+}
+
+/**
+ * After an import changed thousands of rows, SQLite's planner statistics are refreshed (sampled,
+ * see db/database.ts): the users list and the access pages keep their indexed plans. PostgreSQL's
+ * autovacuum does this on its own.
+ */
+export async function refreshPlannerStatistics(db: Db, engine: Engine): Promise<void> {
+  if (engine === 'sqlite') await sql`pragma optimize = 0x10002`.execute(db);
+}
+
+/** An import whose stepwise apply failed goes back to « analysed »: applying it again completes it. */
+export async function releaseClaimedRun(db: DbOrTx, id: string, establishmentId: string): Promise<void> {
+  await db.updateTable('import_runs').set({ status: 'analysed', applied_at: null }).where('id', '=', id).where('establishment_id', '=', establishmentId).where('status', '=', 'applied').execute();
 }

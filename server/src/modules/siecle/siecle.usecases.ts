@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { SiecleImportReport } from '@cerise/common';
 import type { Deps } from '../../deps.ts';
-import type { DbOrTx } from '../../db/schema.ts';
+import type { DbOrTx, Tx } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import { newId, nowIso } from '../../util/ids.ts';
@@ -14,7 +14,8 @@ import { activeSchoolYear } from '../establishments/school-year.ts';
 import { applyPlan } from './siecle.apply.ts';
 import type { ImportKind, ImportUploads } from './siecle.plan-task.ts';
 import type { ImportPlan, PlanContext } from './siecle.plan.ts';
-import { loadSnapshot, snapshotFingerprint } from './siecle.repository.ts';
+import { planSteps } from './siecle.apply-steps.ts';
+import { loadSnapshot, refreshPlannerStatistics, releaseClaimedRun, snapshotFingerprint } from './siecle.repository.ts';
 import * as runs from './siecle.runs.repository.ts';
 import { passwordsExpired, withoutInitialPasswords } from './siecle.passwords.ts';
 import { sweepImportFiles } from './siecle.sweep.ts';
@@ -53,20 +54,22 @@ async function makePlan(deps: Deps, db: DbOrTx, est: Establishment, kind: Import
 }
 
 /**
- * Writes an import. The plan is made before the transaction, so that the transaction holds
- * only the writes (on SQLite, every other request waits for it: docs/performance.md); if the
- * establishment changed meanwhile, the plan is made again.
+ * Writes an import. The plan is made before any transaction, so that transactions hold only
+ * writes. On SQLite, where a transaction holds every other request of the process, the web's
+ * apply writes the plan in steps of a few hundred rows, each its own transaction
+ * (siecle.apply-steps.ts, docs/performance.md); if a step fails, the run goes back to « analysed »
+ * and applying it again completes it (an import compares the files with the current state). The
+ * command line, and PostgreSQL, write everything in one transaction. If the establishment
+ * changed between the plan and the first write, the plan is made again.
  */
 async function applyInTransaction(deps: Deps, est: Establishment, kind: ImportKind, uploads: ImportUploads, actorId: string | null, runId: string, files: string[], existingRun: boolean): Promise<SiecleImportReport> {
+  const stepwise = existingRun && deps.engine === 'sqlite';
   for (let attempt = 1; ; attempt++) {
     const { plan, fingerprint } = await makePlan(deps, deps.db, est, kind, uploads);
     const at = nowIso(deps.now());
-    const report = await inTransaction(deps.db, async (tx) => {
-      if (existingRun && !(await runs.claimRun(tx, runId, est.id, at))) {
-        throw conflict('siecle.run_not_pending', 'Cette importation a déjà été appliquée ou a expiré. Recommencez l’analyse des fichiers.');
-      }
-      if ((await snapshotFingerprint(tx, est.id, plan.schoolYear)) !== fingerprint && attempt < 3) return null;
-      const mails = await applyPlan(tx, plan, { establishmentId: est.id, establishmentName: est.name, loginUrl: loginUrl(deps, est.uai), at });
+    const applyCtx = { establishmentId: est.id, establishmentName: est.name, loginUrl: loginUrl(deps, est.uai), at };
+    const steps = stepwise ? planSteps(plan) : [plan];
+    const finish = async (tx: Tx, mails: number): Promise<SiecleImportReport> => {
       const report: SiecleImportReport = { ...plan.report, runId, dryRun: false, mailsQueued: mails };
       if (existingRun) await runs.finishRun(tx, runId, report, at);
       else await runs.insertRun(tx, { id: runId, establishmentId: est.id, actorId, kind, status: 'applied', files, report, at });
@@ -80,8 +83,29 @@ async function applyInTransaction(deps: Deps, est: Establishment, kind: ImportKi
         at,
       });
       return report;
+    };
+    const first = await inTransaction(deps.db, async (tx) => {
+      if (existingRun && !(await runs.claimRun(tx, runId, est.id, at))) {
+        throw conflict('siecle.run_not_pending', 'Cette importation a déjà été appliquée ou a expiré. Recommencez l’analyse des fichiers.');
+      }
+      if ((await snapshotFingerprint(tx, est.id, plan.schoolYear)) !== fingerprint && attempt < 3) return null;
+      const mails = await applyPlan(tx, steps[0]!, applyCtx);
+      return stepwise ? { mails, report: null } : { mails, report: await finish(tx, mails) };
     });
-    if (report) return report;
+    if (!first) continue;
+    let report = first.report;
+    if (!report) {
+      try {
+        let mails = first.mails;
+        for (const step of steps.slice(1)) mails += await inTransaction(deps.db, (tx) => applyPlan(tx, step, applyCtx));
+        report = await inTransaction(deps.db, (tx) => finish(tx, mails));
+      } catch (e) {
+        await releaseClaimedRun(deps.db, runId, est.id);
+        throw e;
+      }
+    }
+    await refreshPlannerStatistics(deps.db, deps.engine);
+    return report;
   }
 }
 
