@@ -42,6 +42,7 @@ const MODULE_ROUTES: Record<ModuleId, RouteObject[]> = {
     // Journal des actions and Courriels: reached from Paramètres and from Gestion des utilisateurs.
     { path: 'journal', lazy: async () => ({ Component: (await import('../features/audit/AuditPage.tsx')).AuditPage }) },
     { path: 'courriels', lazy: async () => ({ Component: (await import('../features/mails/MailsPage.tsx')).MailsPage }) },
+    { path: 'connexion-ent', lazy: async () => ({ Component: (await import('../features/sso/SsoSettingsPage.tsx')).SsoSettingsPage }) },
     // Référentiels: reached from Paramètres.
     { path: 'referentiels', lazy: async () => ({ Component: (await import('../features/referentials/editor/ReferentialListPage.tsx')).ReferentialListPage }) },
     {
@@ -79,6 +80,8 @@ export const routes: RouteObject[] = [
                 path: 'mot-de-passe-oublie',
                 lazy: async () => ({ Component: (await import('../features/password-reset/ForgotPasswordPage.tsx')).ForgotPasswordPage }),
               },
+              // Connexion par l'ENT: the choice between several accounts, or the refusal (docs/sso.md).
+              { path: 'connexion-ent', lazy: async () => ({ Component: (await import('../features/sso/SsoPendingPage.tsx')).SsoPendingPage }) },
               {
                 path: 'reinitialisation/:token',
                 lazy: async () => ({ Component: (await import('../features/password-reset/ResetPasswordPage.tsx')).ResetPasswordPage }),

@@ -12,7 +12,7 @@ import { t } from '../i18n/t.ts';
 import { Shell } from './Shell.tsx';
 
 /** Where the login page sends the user back to after signing in again. */
-export type LoginLocationState = { from?: string; sessionEnded?: boolean; loggedOut?: boolean };
+export type LoginLocationState = { from?: string; sessionEnded?: boolean; loggedOut?: boolean; ssoLogout?: { url: string; label: string } };
 
 function AppHeader({ me, uai, showAccount }: { me: MeResponse | null; uai: string; showAccount: boolean }) {
   const logout = useLogout(uai);

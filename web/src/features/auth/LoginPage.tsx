@@ -16,6 +16,7 @@ import { PasswordField } from '../../ui/PasswordField.tsx';
 import { RequiredFieldsNote } from '../../ui/RequiredFieldsNote.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import type { PasswordResetLoginState } from '../password-reset/password-reset.api.ts';
+import { SsoButtons } from '../sso/SsoButtons.tsx';
 import { useEstablishment, useLogin } from './auth.api.ts';
 
 type Field = 'login' | 'password';
@@ -100,6 +101,15 @@ export function LoginPage() {
       {state.loggedOut && !loginMutation.error && (
         <Alert color="blue" variant="light" role="status" icon={<IconInfoCircle aria-hidden="true" />} mb="md">
           {t('auth.login.loggedOut')}
+          {state.ssoLogout && (
+            <>
+              {' '}
+              {t('sso.login.loggedOutOfProvider', { label: state.ssoLogout.label })}{' '}
+              <Anchor href={state.ssoLogout.url} underline="always">
+                {t('sso.login.providerLogout', { label: state.ssoLogout.label })}
+              </Anchor>
+            </>
+          )}
         </Alert>
       )}
       {state.sessionEnded && !loginMutation.error && (
@@ -113,6 +123,8 @@ export function LoginPage() {
         </Alert>
       )}
       {loginMutation.error && <ErrorAlert error={loginMutation.error} />}
+
+      <SsoButtons uai={establishment.data.uai} />
 
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">

@@ -10,6 +10,7 @@ import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import { api, isApiError } from '../../app/api.ts';
 import { useLoginPassword } from './login-password.tsx';
+import { fetchLogoutInfo } from '../sso/sso.api.ts';
 
 /** Query key of the signed-in user; its data is `null` when nobody is signed in. */
 export const ME_KEY = ['auth', 'me'] as const;
@@ -77,13 +78,21 @@ export function useLogout(uai: string) {
   const navigate = useNavigate();
   const { remember } = useLoginPassword();
   return useCallback(async () => {
+    // A session opened through the ENT or ÉduConnect: its logout URL is offered afterwards (docs/sso.md).
+    let ssoLogout: { url: string; label: string } | undefined;
+    try {
+      const info = await fetchLogoutInfo();
+      if (info.logoutUrl) ssoLogout = { url: info.logoutUrl, label: info.providerLabel ?? '' };
+    } catch {
+      // No logout URL to offer.
+    }
     try {
       await api.post('/api/v1/auth/logout');
     } catch {
       // Even if the server is unreachable, leave the signed-in screens.
     }
     remember(null);
-    await navigate(`/${uai}`, { replace: true, state: { loggedOut: true } });
+    await navigate(`/${uai}`, { replace: true, state: { loggedOut: true, ssoLogout } });
     queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== PUBLIC_KEY });
   }, [navigate, queryClient, remember, uai]);
 }

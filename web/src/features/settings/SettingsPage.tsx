@@ -48,6 +48,14 @@ export function SettingsPage() {
               </Text>
             </List.Item>
             <List.Item>
+              <Anchor component={Link} to={`${base}/connexion-ent`} underline="always">
+                {t('sso.title')}
+              </Anchor>{' '}
+              <Text span size="sm" c="dimmed">
+                {t('sso.settingsLinkHint')}
+              </Text>
+            </List.Item>
+            <List.Item>
               <Anchor component={Link} to={`${base}/courriels`} underline="always">
                 {t('mails.title')}
               </Anchor>{' '}

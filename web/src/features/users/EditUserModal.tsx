@@ -4,6 +4,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { IconDownload, IconInfoCircle, IconListDetails } from '@tabler/icons-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { UserIdentities } from '../sso/UserIdentities.tsx';
 import { hasCode } from '../../app/api.ts';
 import { useCurrentUser } from '../../app/current-user.tsx';
 import { t } from '../../app/i18n/t.ts';
@@ -192,6 +193,9 @@ export function EditUserModal({ user: initial, onClose }: EditUserModalProps) {
           {t('users.edit.exportHint')}
         </Text>
       </Stack>
+
+      <Divider my="lg" />
+      <UserIdentities userId={user.id} />
     </Modal>
   );
 }
