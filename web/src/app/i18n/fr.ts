@@ -1089,7 +1089,9 @@ export const fr = {
       title: 'Historique des importations',
       caption: 'Les dernières importations, de la plus récente à la plus ancienne',
       empty: "Aucune importation pour l'instant.",
+      byActor: 'par {actor}',
       columns: {
+        import: 'Importation',
         date: 'Date',
         kind: 'Type',
         files: 'Fichiers',

@@ -116,7 +116,7 @@ export function AnalysisView({ report, runId, summary }: AnalysisViewProps) {
       <SectionCard id="imports-confirm-title" title={t('imports.analysis.confirmTitle')} className="confirm-box">
         <Stack gap="sm">
           <Text size="sm">{t('imports.analysis.allOrNothing')}</Text>
-          {expiresAt && (
+          {expiresAt && !outdated && (
             <Text size="sm">
               {expiresAt.getTime() > Date.now()
                 ? t('imports.analysis.expiresAt', { time: formatTime(expiresAt) })

@@ -84,11 +84,14 @@ function ReportLinks({ run }: { run: SiecleImportRunSummary }) {
   );
 }
 
-/** Wide screens: one row per import. */
+/**
+ * Wide screens: one row per import. Five columns (the kind and the author under the date), so
+ * that the whole table, « Rapport » included, fits the page at 1280 px without sideways scroll.
+ */
 function HistoryTable({ runs }: { runs: SiecleImportRunSummary[] }) {
   return (
     <Table.ScrollContainer
-      minWidth={900}
+      minWidth={640}
       type="native"
       tabIndex={0}
       role="region"
@@ -102,10 +105,8 @@ function HistoryTable({ runs }: { runs: SiecleImportRunSummary[] }) {
         </Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t('imports.history.columns.date')}</Table.Th>
-            <Table.Th scope="col">{t('imports.history.columns.kind')}</Table.Th>
+            <Table.Th scope="col">{t('imports.history.columns.import')}</Table.Th>
             <Table.Th scope="col">{t('imports.history.columns.files')}</Table.Th>
-            <Table.Th scope="col">{t('imports.history.columns.actor')}</Table.Th>
             <Table.Th scope="col">{t('imports.history.columns.status')}</Table.Th>
             <Table.Th scope="col">{t('imports.history.columns.changes')}</Table.Th>
             <Table.Th scope="col">{t('imports.history.columns.report')}</Table.Th>
@@ -114,19 +115,25 @@ function HistoryTable({ runs }: { runs: SiecleImportRunSummary[] }) {
         <Table.Tbody>
           {runs.map((run) => (
             <Table.Tr key={run.id}>
-              <Table.Td className="nowrap">{dateOf(run)}</Table.Td>
-              <Table.Td>{t(`imports.kindsShort.${run.kind}`)}</Table.Td>
-              <Table.Td className="history-files">
+              <Table.Td className="history-import">
+                <Text span size="sm" fw={700} className="nowrap">
+                  {dateOf(run)}
+                </Text>
+                <div>{t(`imports.kindsShort.${run.kind}`)}</div>
+                <Text span size="xs" c="dimmed">
+                  {t('imports.history.byActor', { actor: run.actor ?? t('imports.history.unknownActor') })}
+                </Text>
+              </Table.Td>
+              <Table.Td className="history-files break-anywhere">
                 <Files run={run} />
               </Table.Td>
-              <Table.Td>{run.actor ?? t('imports.history.unknownActor')}</Table.Td>
               <Table.Td>
                 <Status run={run} />
               </Table.Td>
               <Table.Td className="history-changes">
                 <Changes run={run} />
               </Table.Td>
-              <Table.Td className="nowrap">
+              <Table.Td className="history-report">
                 <ReportLinks run={run} />
               </Table.Td>
             </Table.Tr>
