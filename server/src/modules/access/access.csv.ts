@@ -1,25 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
-
-/**
- * CSV for French spreadsheets (docs/design.md §2): `;` separator, UTF-8 with a BOM (Excel then reads
- * the accents right), CRLF line ends, fields quoted when they need it. A cell starting with
- * = + - @ (or a tab or carriage return) gets a leading apostrophe, so that no spreadsheet runs
- * it as a formula (CSV injection).
- */
-export function toFrenchCsv(header: string[], rows: (string | null)[][]): Buffer {
-  const text = stringify([header, ...rows.map((r) => r.map(neutralizeFormula))], {
-    delimiter: ';',
-    record_delimiter: 'windows',
-    quoted_match: /[;"\r\n]/,
-    bom: true,
-  });
-  return Buffer.from(text, 'utf8');
-}
-
-export function neutralizeFormula(value: string | null): string {
-  if (value === null) return '';
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+/** Dates as French spreadsheets and letters show them; the CSV writer itself is util/csv.ts. */
 
 const parisDateTime = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'Europe/Paris',
