@@ -11,4 +11,23 @@ export const SSO_IMPORT_ERRORS = {
   'ssoImport.missing_digest': 'Lancez d’abord la simulation, puis appliquez son résultat.',
   'ssoImport.stale': 'Les comptes ou les rattachements ont changé depuis la simulation. Relancez la simulation avant d’appliquer.',
   'ssoImport.nothing_to_apply': 'Rien à appliquer : aucun compte à rattacher dans ce fichier.',
+  // SAML (the refusal page explains why the provider's answer was not accepted).
+  'sso.saml_unsigned': 'La réponse du fournisseur d’identité n’est pas signée : elle est refusée.',
+  'sso.saml_bad_signature': 'La signature de la réponse du fournisseur d’identité n’est pas valide (certificat inconnu ou réponse modifiée).',
+  'sso.saml_wrong_audience': 'La réponse du fournisseur d’identité était destinée à un autre service.',
+  'sso.saml_wrong_issuer': 'La réponse vient d’un autre fournisseur d’identité que celui configuré.',
+  'sso.saml_wrong_destination': 'La réponse du fournisseur d’identité était adressée à une autre adresse de retour.',
+  'sso.saml_expired': 'La réponse du fournisseur d’identité a expiré. Reconnectez-vous.',
+  'sso.saml_not_yet_valid': 'La réponse du fournisseur d’identité n’est pas encore valide : l’horloge de l’un des serveurs est peut-être décalée.',
+  'sso.saml_unknown_request': 'Cette réponse ne correspond à aucune demande de connexion en cours (déjà utilisée ou trop ancienne). Reconnectez-vous.',
+  'sso.saml_replayed': 'Cette réponse a déjà été utilisée : elle est refusée. Reconnectez-vous.',
+  'sso.saml_idp_error': 'Le fournisseur d’identité a signalé une erreur.',
+  'sso.saml_no_subject': 'Le fournisseur d’identité n’a pas transmis d’identifiant.',
+  'sso.saml_invalid': 'La réponse du fournisseur d’identité est illisible.',
+  // OpenID Connect.
+  'sso.oidc_discovery_failed': 'Le fournisseur d’identité ne répond pas ou sa configuration est illisible. Réessayez plus tard.',
+  'sso.oidc_unknown_state': 'Cette connexion n’a pas été commencée dans ce navigateur, ou elle a déjà servi. Reconnectez-vous.',
+  'sso.oidc_provider_error': 'Le fournisseur d’identité a refusé ou annulé la connexion.',
+  'sso.oidc_token_refused': 'Le fournisseur d’identité n’a pas confirmé la connexion (jeton refusé).',
+  'sso.oidc_no_subject': 'Le fournisseur d’identité n’a pas transmis d’identifiant.',
 } as const;

@@ -40,6 +40,8 @@ export interface ResponseOptions {
   signResponse?: boolean;
   signAssertion?: boolean;
   encrypt?: boolean;
+  /** The SP certificate to encrypt for (default: the fixture SP key of `keys/`). */
+  encryptFor?: string;
   /** Which key signs: the registered one, or a key the SP does not know. */
   signingKey?: 'idp' | 'idp2';
 }
@@ -66,13 +68,13 @@ function sign(xml: string, elementLocalName: 'Response' | 'Assertion', which: 'i
   return sig.getSignedXml();
 }
 
-function encrypt(assertionXml: string): Promise<string> {
+function encrypt(assertionXml: string, certificate: string): Promise<string> {
   return new Promise((resolve, reject) => {
     xmlenc.encrypt(
       assertionXml,
       {
-        rsa_pub: TEST_KEYS.spCert,
-        pem: TEST_KEYS.spCert,
+        rsa_pub: certificate,
+        pem: certificate,
         encryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#aes256-cbc',
         keyEncryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',
         disallowEncryptionWithInsecureAlgorithm: false,
@@ -109,7 +111,7 @@ export async function buildSamlResponse(o: ResponseOptions): Promise<string> {
     `</saml:Assertion>`;
   const signer = o.signingKey ?? 'idp';
   if (o.signAssertion) assertion = sign(assertion, 'Assertion', signer);
-  if (o.encrypt) assertion = `<saml:EncryptedAssertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">${await encrypt(assertion)}</saml:EncryptedAssertion>`;
+  if (o.encrypt) assertion = `<saml:EncryptedAssertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">${await encrypt(assertion, o.encryptFor ?? TEST_KEYS.spCert)}</saml:EncryptedAssertion>`;
   const destination = o.destination === null ? '' : ` Destination="${esc(o.destination ?? o.acsUrl)}"`;
   let response =
     `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${id()}" Version="2.0" IssueInstant="${instant}"${destination}${inResponseTo}>` +
