@@ -1,14 +1,16 @@
 /**
  * `npm run bench`: every benchmark, figures printed (never asserted in unit tests).
  * `npm run bench -- --json` prints one JSON document on stdout (CONTRACT.md), progress on stderr.
- * `npm run bench -- siecle` (or evaluation, dashboard) runs one. `BENCH_DATABASE_URL` selects
- * PostgreSQL where a benchmark supports it.
+ * `npm run bench -- siecle` (or cli, evaluation, dashboard, load…) runs one. `BENCH_DATABASE_URL`
+ * selects PostgreSQL where a benchmark supports it; BENCH_RUNS sets how many measured runs each
+ * median is made of (after a warm-up). The server bundle is built first, as `npm install` does.
  */
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchSiecleImport } from './siecle-import.bench.ts';
+import { benchCliStart, benchSiecleImport } from './siecle-import.bench.ts';
+import { ensureBundle } from './support.ts';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
@@ -21,6 +23,7 @@ const report: Record<string, unknown> = {
   engine: process.env.BENCH_DATABASE_URL ? 'postgres' : 'sqlite',
   cpus: os.cpus().length,
   node: process.version,
+  cli: { startMs: null, startCpuMs: null },
   import: null,
   responsiveness: { healthP95Ms: null, healthMaxMs: null, learnerPageP95Ms: null, maxWaitMs: null },
   evaluation: { saveGridP95Ms: null, openP95Ms: null },
@@ -47,9 +50,15 @@ async function optional(key: string, file: string, exportName: string): Promise<
   report[key] = await fn();
 }
 
+notes.cli = ensureBundle();
+if (!only || only === 'cli' || only === 'siecle' || only === 'import') {
+  log('== cli ==');
+  report.cli = benchCliStart();
+}
 if (!only || only === 'siecle' || only === 'import') {
   log('== import SIECLE ==');
-  report.import = await benchSiecleImport({ learners: Number(process.env.BENCH_LEARNERS ?? 6000) });
+  report.import = await benchSiecleImport({ learners: Number(process.env.BENCH_LEARNERS ?? 6000), http: process.env.BENCH_HTTP !== '0' });
+  if (process.env.BENCH_HTTP === '0') notes.import = 'httpSeconds not measured: BENCH_HTTP=0';
 }
 if (!only || only === 'evaluation') await optional('evaluation', 'evaluations.bench.ts', 'benchEvaluations');
 if (!only || only === 'dashboard') await optional('dashboard', 'dashboard.bench.ts', 'benchDashboard');

@@ -10,7 +10,9 @@ import { freshBundle } from './fresh-bundle.mjs';
 // Every file the service writes (database, uploads, attachments, backups) is its user's alone.
 process.umask(0o077);
 
-const bundle = process.env.CERISE_BUNDLE === '0' ? null : freshBundle(fileURLToPath(new URL('../dist/', import.meta.url)));
+// CERISE_BUNDLE=0: always the sources; =1: the bundle even if sources changed since (benchmarks).
+const mode = process.env.CERISE_BUNDLE;
+const bundle = mode === '0' ? null : freshBundle(fileURLToPath(new URL('../dist/', import.meta.url)), { ignoreDates: mode === '1' });
 let runCli;
 if (bundle) ({ runCli } = await import(bundle.href));
 else {
