@@ -189,6 +189,12 @@ describe('Accès parents', () => {
     expect(logins).toEqual([f.father.login, f.mother.login]);
     expect(lines.some((l) => l.includes("À l'attention de M. Łukasz BERNARD"))).toBe(true);
     expect(lines.some((l) => l.includes('Lucas BERNARD (2GA1)'))).toBe(true);
+    // The civility chooses the words: « Responsable légale de » and « Madame, » for Mme, the masculine for M.
+    expect(lines.some((l) => l.startsWith('Responsable légale de :') && l.includes('Inès MARTIN'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('Responsable légal de :') && l.includes('Lucas BERNARD'))).toBe(true);
+    expect(lines).toContain('Madame,');
+    expect(lines).toContain('Monsieur,');
+    expect(lines).not.toContain('Madame, Monsieur,');
     const passwords = lines.map((l, i) => (lines[i - 1] === 'Mot de passe provisoire :' ? l : null)).filter((p): p is string => p !== null);
     expect(passwords).toHaveLength(2);
     await new TestClient(ctx.app).login(est.uai, f.father.login, passwords[0]!);
