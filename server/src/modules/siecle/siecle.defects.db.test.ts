@@ -102,6 +102,9 @@ describe('imports: an analysis made before a later import of the same kind is st
     expect((await admin.get(`/api/v1/imports/${old.runId}`)).json().stale).toBe(false);
     const newer = (await analyse(learnerFiles)).json() as SiecleImportReport;
     expect((await admin.post(`/api/v1/imports/${newer.runId}/apply`)).statusCode).toBe(200);
+    // The journal row of the import carries the address it was confirmed from, as every other action does.
+    const journal = await ctx.db.selectFrom('audit_log').select(['ip']).where('target_id', '=', newer.runId!).where('action', '=', 'import.learners').executeTakeFirstOrThrow();
+    expect(journal.ip).toBeTruthy();
 
     expect((await admin.get(`/api/v1/imports/${old.runId}`)).json().stale).toBe(true);
     const history = (await admin.get('/api/v1/imports')).json().items as { id: string; stale: boolean; status: string; createdAt: string; appliedAt: string | null }[];

@@ -5,6 +5,7 @@ import { ErrorResponseSchema, SiecleImportReportSchema, SiecleImportRunSummarySc
 import type { Deps } from '../../deps.ts';
 import { sendDownload } from '../../http/download.ts';
 import { currentUser } from '../../http/guard.ts';
+import { requestContext } from '../../http/request-context.ts';
 import { withAnalysisSlot, withBudgetedUploads } from './siecle.budget.ts';
 import * as usecases from './siecle.usecases.ts';
 
@@ -39,7 +40,7 @@ export async function siecleRoutes(app: FastifyInstance, deps: Deps): Promise<vo
   r.post(
     '/api/v1/imports/:runId/apply',
     { config: admin, schema: { tags, summary: 'Importer les fichiers analysés (une seule transaction)', params: RunParams, response: { 200: SiecleImportReportSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema, 503: ErrorResponseSchema } } },
-    async (request) => withAnalysisSlot(deps, () => usecases.applyAnalysedImport(deps, currentUser(request), request.params.runId)),
+    async (request) => withAnalysisSlot(deps, () => usecases.applyAnalysedImport(deps, { ...currentUser(request), ip: requestContext(request, deps).ip }, request.params.runId)),
   );
 
   r.post(

@@ -62,7 +62,7 @@ async function makePlan(deps: Deps, db: DbOrTx, est: Establishment, kind: Import
  * command line, and PostgreSQL, write everything in one transaction. If the establishment
  * changed between the plan and the first write, the plan is made again.
  */
-async function applyInTransaction(deps: Deps, est: Establishment, kind: ImportKind, uploads: ImportUploads, actorId: string | null, runId: string, files: string[], existingRun: boolean): Promise<SiecleImportReport> {
+async function applyInTransaction(deps: Deps, est: Establishment, kind: ImportKind, uploads: ImportUploads, actorId: string | null, runId: string, files: string[], existingRun: boolean, ip: string | null = null): Promise<SiecleImportReport> {
   const stepwise = existingRun && deps.engine === 'sqlite';
   for (let attempt = 1; ; attempt++) {
     const { plan, fingerprint } = await makePlan(deps, deps.db, est, kind, uploads);
@@ -80,6 +80,7 @@ async function applyInTransaction(deps: Deps, est: Establishment, kind: ImportKi
         targetType: 'import_run',
         targetId: runId,
         details: { files, created: report.created, updated: report.updated, hidden: report.hidden },
+        ip,
         at,
       });
       return report;
@@ -177,7 +178,7 @@ async function isStaleAnalysis(db: DbOrTx, establishmentId: string, run: { kind:
 }
 
 /** Step 2 of the UI: apply an analysed import, in one transaction. */
-export async function applyAnalysedImport(deps: Deps, actor: { id: string; establishmentId: string }, runId: string): Promise<SiecleImportReport> {
+export async function applyAnalysedImport(deps: Deps, actor: { id: string; establishmentId: string; ip?: string | null }, runId: string): Promise<SiecleImportReport> {
   const run = await pendingAnalysis(deps, actor.establishmentId, runId);
   if (await isStaleAnalysis(deps.db, actor.establishmentId, run)) {
     throw conflict(
@@ -189,7 +190,8 @@ export async function applyAnalysedImport(deps: Deps, actor: { id: string; estab
   if (!est) throw notFound();
   const dir = runDir(deps, runId);
   const uploads = await storedUploads(deps, run);
-  const report = await applyInTransaction(deps, est, run.kind, uploads, actor.id, runId, Object.values(run.slots), true);
+  // The journal shows where the import was confirmed from, as for every other action.
+  const report = await applyInTransaction(deps, est, run.kind, uploads, actor.id, runId, Object.values(run.slots), true, actor.ip ?? null);
   await fs.rm(dir, { recursive: true, force: true });
   // And whatever an earlier crash left behind.
   await sweepImportFiles(deps).catch((err: unknown) => deps.log.error({ err }, 'import files sweep failed'));
