@@ -53,25 +53,27 @@ async function readTable(file: ImportInput['file']): Promise<CsvTable> {
 /** A preset whose named columns are all in the header, else the first preset that fits the width. */
 function detectMapping(table: CsvTable): IdentityImportMapping {
   const header = (table.lines[0] ?? []).map(foldHeader);
-  for (const id of IDENTITY_IMPORT_PRESET_IDS) {
-    const p = IDENTITY_IMPORT_PRESETS[id];
-    const named = ([p.idEnt, p.lastName, p.firstName] as (string | number)[]).filter((c): c is string => typeof c === 'string');
-    if (named.length > 0 && named.every((n) => header.includes(foldHeader(n)))) {
-      const profile = header.findIndex((h) => h === 'profil' || h === 'profile');
-      return IdentityImportMappingSchema.parse({ ...p, profile: profile >= 0 ? profile : null });
-    }
-  }
   // Column names commonly seen in ENT exports.
   const find = (...names: string[]) => {
     const i = header.findIndex((h) => names.some((n) => h === foldHeader(n)));
     return i >= 0 ? i : null;
   };
+  const extras = {
+    sconetId: find('ELEVE_ID', 'id_sconet', 'sconet', 'identifiant siecle', 'TSSCONETID'),
+    ine: find('INE'),
+    profile: find('Profil', 'profile', 'type'),
+  };
+  for (const id of IDENTITY_IMPORT_PRESET_IDS) {
+    const p = IDENTITY_IMPORT_PRESETS[id];
+    const named = ([p.idEnt, p.lastName, p.firstName] as (string | number)[]).filter((c): c is string => typeof c === 'string');
+    if (named.length > 0 && named.every((n) => header.includes(foldHeader(n)))) {
+      return IdentityImportMappingSchema.parse({ ...p, sconetId: p.sconetId ?? extras.sconetId, ine: p.ine ?? extras.ine, profile: p.profile ?? extras.profile });
+    }
+  }
   const idEnt = find('Identifiant ENT', 'id_ent', 'uid', 'login', 'identifiant');
   const lastName = find('Nom', 'nom de famille', 'sn', 'last name');
   const firstName = find('Prénom', 'prenom', 'givenName', 'first name');
-  if (idEnt !== null && lastName !== null && firstName !== null) {
-    return { headerRows: 1, idEnt, lastName, firstName, sconetId: find('ELEVE_ID', 'id_sconet', 'sconet', 'identifiant siecle', 'TSSCONETID'), ine: find('INE', 'ine'), profile: find('Profil', 'profile', 'type') };
-  }
+  if (idEnt !== null && lastName !== null && firstName !== null) return { headerRows: 1, idEnt, lastName, firstName, ...extras };
   return IdentityImportMappingSchema.parse({ headerRows: 1, idEnt: 0, lastName: 1, firstName: 2 });
 }
 
