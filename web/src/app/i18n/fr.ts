@@ -471,6 +471,7 @@ export const fr = {
       title: 'Modifier {name}',
       login: 'Identifiant :',
       loginNeverChanges: "L'identifiant ne change jamais.",
+      passwordState: 'Mot de passe en vigueur :',
       importedNote:
         'Utilisateur importé de SIECLE : son identité ({fields}) ne se modifie pas ici, car le prochain import la rétablirait. Corrigez-la dans SIECLE ou STSWEB.',
       classesOf: 'Classes : {classes} (tenues à jour par les imports).',

@@ -1,4 +1,4 @@
-import { IMPORTED_IDENTITY_FIELDS, MODULE_PATHS, USER_SOURCE_LABELS, type UpdateUserRequest, type User } from '@cerise/common';
+import { IMPORTED_IDENTITY_FIELDS, MODULE_PATHS, PASSWORD_STATE_LABELS, USER_SOURCE_LABELS, type UpdateUserRequest, type User } from '@cerise/common';
 import { Alert, Anchor, Button, Divider, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconDownload, IconInfoCircle, IconListDetails } from '@tabler/icons-react';
@@ -113,6 +113,9 @@ export function EditUserModal({ user: initial, onClose }: EditUserModalProps) {
           <Text size="sm">
             {t('users.edit.login')} <strong className="admin-mono">{user.login}</strong> — {USER_SOURCE_LABELS[user.source]}.{' '}
             {t('users.edit.loginNeverChanges')}
+          </Text>
+          <Text size="sm">
+            {t('users.edit.passwordState')} <strong>{PASSWORD_STATE_LABELS[user.passwordState]}</strong>
           </Text>
           {user.readOnlyFields.length > 0 && (
             <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden="true" />}>
