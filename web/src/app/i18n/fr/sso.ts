@@ -11,18 +11,18 @@ export const ssoFr = {
     buttonsLabel: "Connexion par l'ENT ou ÉduConnect",
     button: 'Se connecter avec {label}',
     or: 'ou avec votre identifiant Cerise Pro',
-    loggedOutOfProvider: 'Vous êtes déconnecté de Cerise Pro, mais peut-être pas de {label}.',
+    loggedOutOfProvider: 'Votre session de {label} peut rester ouverte :',
     providerLogout: 'Se déconnecter aussi de {label}',
   },
   pending: {
     documentTitle: "Connexion par l'ENT",
     choiceTitle: 'Choisissez votre compte',
     choiceIntro:
-      '{label} vous relie à plusieurs comptes Cerise Pro (par exemple un enfant dans chacun de deux établissements). Choisissez celui avec lequel vous voulez travailler.',
+      'Votre identité ({label}) correspond à plusieurs comptes Cerise Pro (par exemple un enfant dans chacun de deux établissements). Choisissez celui avec lequel vous voulez travailler.',
     candidate: '{name} — {establishment} ({uai})',
     choose: 'Continuer avec ce compte',
     refusalTitle: 'Connexion refusée',
-    refusalIntro: '{label} a bien confirmé votre identité, mais Cerise Pro ne peut pas vous connecter :',
+    refusalIntro: 'Votre identité a bien été confirmée par {label}, mais Cerise Pro ne peut pas vous connecter :',
     refusalProtocolIntro: "La connexion par {label} n'a pas abouti :",
     identifierTitle: "Votre identifiant à donner à l'administrateur",
     identifierHelp:
