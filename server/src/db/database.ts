@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database, Engine } from './schema.ts';
 
@@ -49,6 +49,34 @@ export function openSqlite(file: string): DatabaseHandle {
     // The database holds personal data: readable by the service's user only, whatever the umask.
     for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, engine: 'sqlite', sqlitePath: file, destroy: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query again; SQLite's prepare (parsing and planning the SQL) costs about
+ * as much as running a small query. The last STATEMENT_CACHE_SIZE statements are kept by their
+ * SQL text and reused (docs/performance.md); a statement still busy (an open iterator) is never
+ * shared: a fresh one is prepared for that call.
+ */
+const STATEMENT_CACHE_SIZE = 1000;
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sqlText: string) {
+      const cached = cache.get(sqlText);
+      if (cached && !cached.busy) {
+        cache.delete(sqlText); // most recently used last
+        cache.set(sqlText, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(sqlText);
+      if (!cached) {
+        cache.set(sqlText, statement);
+        if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      }
+      return statement;
+    },
+  };
 }
