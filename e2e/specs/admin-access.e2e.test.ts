@@ -38,7 +38,7 @@ describe('Accès apprenants', () => {
     await rowOf(table, 'noah.lefevre').waitFor();
     const noah = await rowOf(table, 'noah.lefevre').innerText();
     expect(noah).toContain('30/12/2009');
-    expect(noah).toContain('Choisi par l’apprenant');
+    expect(noah).toContain('Choisi par la personne');
     await expectAccessible(page, 'admin-access-learners');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV de la division' }).click()]);
@@ -60,7 +60,7 @@ describe('Accès apprenants', () => {
     await page.getByText('1 compte réinitialisé :').waitFor();
     await page.getByText('Réinitialisation terminée').waitFor();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => rowOf(table, 'noah.lefevre').innerText()).toContain('Initial (jjmmaaaa), à changer');
+    await expect.poll(() => rowOf(table, 'noah.lefevre').innerText()).toContain('Date de naissance (jjmmaaaa), à changer');
     await expectAccessible(page, 'admin-access-reset-result');
     await signOut(page, baseUrl);
 
@@ -98,11 +98,11 @@ describe('Accès apprenants', () => {
       await page.reload();
       await rowOf(table, 'demo.parent').getByText('non renseignée').waitFor();
       await page.getByRole('button', { name: 'Réinitialiser le mot de passe de Pascal Apprenante' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Réinitialiser le mot de passe de M. Pascal Apprenante' });
+      const dialog = page.getByRole('dialog', { name: 'Réinitialiser le mot de passe de Pascal Apprenante' });
       await dialog.getByText(/s'affichera une seule fois/).waitFor();
       await expectDialogAccessible(page, 'admin-access-parent-reset-confirm');
       await dialog.getByRole('button', { name: 'Réinitialiser le mot de passe' }).click();
-      await dialog.getByText('Mot de passe réinitialisé. Remettez ces identifiants au parent').waitFor();
+      await dialog.getByText('Le mot de passe de Pascal Apprenante est réinitialisé. Remettez-lui ces identifiants').waitFor();
       temporary = await dialog.locator('.admin-secret').nth(1).innerText();
       expect(temporary.length).toBeGreaterThanOrEqual(8);
       await dialog.getByRole('button', { name: 'Imprimer la lettre' }).waitFor();
@@ -120,12 +120,16 @@ describe('Accès apprenants', () => {
     await signIn(page, baseUrl, 'demo.parent', temporary);
     await completeForcedChange(page, temporary, DEMO_PASSWORD);
     expect(await page.getByRole('list', { name: 'Modules' }).getByRole('link').allInnerTexts()).toEqual(['Gestion des évaluations', 'Passeport professionnel', 'Tableau de bord']);
-  });
+    // Two sign-ins, a PDF and a forced change: longer than the default on a shared machine.
+  }, 150_000);
 
   it('fits a phone screen', async () => {
     await page.setViewportSize({ width: 375, height: 900 });
     await openDivision('2GA1');
-    await page.getByRole('table', { name: /^Apprenants de 2GA1/ }).waitFor();
+    // A phone: cards, not a table (every field kept, birth date and password state included).
+    const cards = page.getByRole('list', { name: /^Apprenants de 2GA1/ });
+    await cards.getByRole('listitem').first().waitFor();
+    expect(await cards.getByRole('listitem').first().innerText()).toMatch(/Date de naissance[\s\S]*Mot de passe/);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page, 'admin-access-phone');
