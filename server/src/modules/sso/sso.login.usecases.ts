@@ -35,6 +35,9 @@ import type { ExternalAssertion, SsoProtocol } from './sso.types.ts';
  * is not acceptable; the routes turn the outcome into cookies and a redirect (sso.http.ts).
  */
 
+/** Protocol states are dropped this long after they expire. */
+const STATE_KEEP_MS = 24 * 60 * 60 * 1000;
+
 /** A choice or a refusal stays readable this long in the browser that got it. */
 export const PENDING_TTL_MS = 15 * 60 * 1000;
 
@@ -54,6 +57,8 @@ export async function startSsoLogin(deps: Deps, uai: string, providerId: string,
   const provider = /^[0-9a-f-]{36}$/i.test(providerId) ? await repo.findProvider(deps.db, establishment.id, providerId) : undefined;
   if (!provider || provider.kind !== kind) throw notFound('sso.provider_not_found');
   if (provider.enabled !== 1) throw new AppError(404, 'sso.provider_disabled');
+  // Expired states go now and then (consumed ones are kept a day, to refuse replays).
+  if (Math.random() < 0.05) await repo.purgeStates(deps.db, nowIso(new Date(deps.now().getTime() - STATE_KEEP_MS)));
   return { establishment: { id: establishment.id, uai: establishment.uai, name: establishment.name }, provider };
 }
 
