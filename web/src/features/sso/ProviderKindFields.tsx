@@ -1,8 +1,9 @@
 import type { CasPreset, SsoKind } from '@cerise/common';
-import { Fieldset, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Fieldset, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type ComponentType } from 'react';
 import { t } from '../../app/i18n/t.ts';
 import { ATTRIBUTE_KEYS, splitNames } from './provider-draft.ts';
+import { OidcFields, SamlFields } from './FederationFields.tsx';
 
 export type KindFieldsProps = {
   settings: Record<string, unknown>;
@@ -51,44 +52,11 @@ function CasFields({ settings, onChange, errors, casPresets }: KindFieldsProps) 
   );
 }
 
-/**
- * A kind without its own fields yet: its settings as JSON (docs/sso.md gives each kind's keys).
- * The SAML and OpenID Connect forms replace this entry in KIND_FIELDS.
- */
-function JsonFields({ settings, onChange, errors }: KindFieldsProps) {
-  const { attributeMap: _ignored, ...rest } = settings;
-  const [text, setText] = useState(() => JSON.stringify(rest, null, 2));
-  const [invalid, setInvalid] = useState(false);
-  return (
-    <Stack gap="xs">
-      <Text size="sm">{t('sso.form.kindOther')}</Text>
-      <Textarea
-        label="JSON"
-        autosize
-        minRows={6}
-        value={text}
-        error={invalid ? 'JSON' : errors.settings}
-        onChange={(e) => {
-          const v = e.currentTarget.value;
-          setText(v);
-          try {
-            onChange(JSON.parse(v) as Record<string, unknown>);
-            setInvalid(false);
-          } catch {
-            setInvalid(true);
-          }
-        }}
-        className="admin-mono"
-      />
-    </Stack>
-  );
-}
-
 /** Each kind's own fields; the SAML and OIDC forms plug in here. */
 export const KIND_FIELDS: Record<SsoKind, ComponentType<KindFieldsProps>> = {
   cas: CasFields,
-  saml: JsonFields,
-  oidc: JsonFields,
+  saml: SamlFields,
+  oidc: OidcFields,
 };
 
 /** The attribute names read for each key, as comma-separated lists (empty: the usual names). */
