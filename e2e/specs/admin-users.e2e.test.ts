@@ -104,7 +104,7 @@ describe('Gestion des utilisateurs', () => {
     await dialog.getByRole('button', { name: 'Créer le compte' }).click();
 
     await dialog.getByText('Le compte de Marie-Élise Curie est créé, avec l’identifiant marie-elise.curie.').waitFor();
-    await dialog.getByText(/2 courriels .* sont partis vers marie\.curie@exemple\.fr/).waitFor();
+    await dialog.getByText(/2 courriels .* seront envoyés à marie\.curie@exemple\.fr/).waitFor();
     await expectDialogAccessible(page, 'admin-users-created');
     await closeButton(dialog).click();
 
@@ -169,19 +169,22 @@ describe('Gestion des utilisateurs', () => {
     await rowOf('noah.lefevre2').getByText('parent.lefevre@exemple.fr').waitFor();
   });
 
-  it('resets a password by mail only when an e-mail is known, after a confirmation', async () => {
+  it('resets a password by mail when an e-mail is known, else on screen, after a confirmation', async () => {
     await openUsers();
     await search('ines.martin');
-    await page.getByRole('button', { name: 'Réinitialiser le mot de passe de Inès MARTIN', exact: true }).click();
-    const noEmail = page.getByRole('dialog');
-    await noEmail.getByText(/Aucune adresse électronique n'est connue pour cet utilisateur/).waitFor();
+    await page.getByRole('button', { name: "Réinitialiser le mot de passe d'Inès MARTIN", exact: true }).click();
+    const noEmail = page.getByRole('dialog', { name: "Réinitialiser le mot de passe d'Inès MARTIN" });
+    await noEmail.getByText(/Impossible : aucune adresse électronique n'est connue/).waitFor();
+    expect(await noEmail.getByRole('radio', { name: 'Par courriel' }).isDisabled()).toBe(true);
+    expect(await noEmail.getByRole('radio', { name: /À l’écran/ }).isChecked()).toBe(true);
     await expectDialogAccessible(page, 'admin-users-reset-no-email');
-    await closeButton(noEmail).click();
+    await noEmail.getByRole('button', { name: 'Annuler' }).click();
 
     await search('noah.lefevre2');
     await page.getByRole('button', { name: 'Réinitialiser le mot de passe de Noah Lefèvre', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Réinitialiser le mot de passe de Noah Lefèvre' });
-    await dialog.getByText(/Deux courriels seront envoyés à parent\.lefevre@exemple\.fr/).waitFor();
+    expect(await dialog.getByRole('radio', { name: 'Par courriel à parent.lefevre@exemple.fr' }).isChecked()).toBe(true);
+    await dialog.getByText('Deux courriels seront envoyés : son identifiant, puis son mot de passe provisoire.').waitFor();
     await expectDialogAccessible(page, 'admin-users-reset-confirm');
     await dialog.getByRole('button', { name: 'Réinitialiser le mot de passe' }).click();
     await dialog.getByText(/Le mot de passe de Noah Lefèvre est réinitialisé\. 2 courriels/).waitFor();
