@@ -43,6 +43,7 @@ const MODULE_ROUTES: Record<ModuleId, RouteObject[]> = {
     { path: 'journal', lazy: async () => ({ Component: (await import('../features/audit/AuditPage.tsx')).AuditPage }) },
     { path: 'courriels', lazy: async () => ({ Component: (await import('../features/mails/MailsPage.tsx')).MailsPage }) },
     { path: 'connexion-ent', lazy: async () => ({ Component: (await import('../features/sso/SsoSettingsPage.tsx')).SsoSettingsPage }) },
+    { path: 'connexion-ent/import', lazy: async () => ({ Component: (await import('../features/sso/IdentityImportPage.tsx')).IdentityImportPage }) },
     // Référentiels: reached from Paramètres.
     { path: 'referentiels', lazy: async () => ({ Component: (await import('../features/referentials/editor/ReferentialListPage.tsx')).ReferentialListPage }) },
     {

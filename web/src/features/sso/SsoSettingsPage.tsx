@@ -1,6 +1,7 @@
 import { PROFILES, type Profile, type Provider, type SsoSettings } from '@cerise/common';
 import { Anchor, Badge, Button, Checkbox, Code, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconFileImport, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { useState, type FormEvent } from 'react';
 import { t } from '../../app/i18n/t.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -39,6 +40,11 @@ export function SsoSettingsPage() {
                 <Button leftSection={<IconPlus size={18} aria-hidden="true" />} onClick={() => setEditing('new')}>
                   {t('sso.settings.add')}
                 </Button>
+                {settings.data.providers.length > 0 && (
+                  <Button component={Link} to="import" variant="outline" leftSection={<IconFileImport size={18} aria-hidden="true" />}>
+                    {t('ssoImport.link')}
+                  </Button>
+                )}
               </Group>
             </Stack>
           </SectionCard>
