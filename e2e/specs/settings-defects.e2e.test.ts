@@ -40,6 +40,11 @@ describe('French addresses', () => {
 
   it('redirects the teaching modules too', async () => {
     await signIn(page, baseUrl, 'demo.enseignant');
+    // Every tile of the teacher's modules is a link to its French address (no module is still in preparation).
+    await page.getByRole('list', { name: 'Modules' }).getByRole('link').first().waitFor();
+    const hrefs = await page.getByRole('list', { name: 'Modules' }).getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual([`/${UAI}/scenarios`, `/${UAI}/evaluations`, `/${UAI}/passeport`, `/${UAI}/tableau-de-bord`]);
+    expect(await page.getByText('Bientôt disponible').count()).toBe(0);
     await page.goto(`${baseUrl}/${UAI}/passport`);
     await page.getByRole('heading', { level: 1, name: 'Passeport professionnel' }).waitFor();
     expect(page.url()).toBe(`${baseUrl}/${UAI}/passeport`);
