@@ -1,8 +1,15 @@
 /**
- * Load test (performance issue): the real server on loopback, SQLite, one process, 50 concurrent
- * signed-in users for a bounded time. Learners open their dashboard and evaluations; teachers
- * open and save grids — each request chosen by `loadScript` from what the modules serve.
- * Sessions are inserted straight into the database (no argon2 per user), as the tests do.
+ * Load test (docs/performance.md): the real server on loopback, 50 signed-in users for a
+ * bounded time. Learners open their dashboard and evaluations; teachers open and save grids —
+ * each request chosen by `loadScript` from what the modules serve. Sessions are inserted
+ * straight into the database (no argon2 per user), as the tests do.
+ *  - The figures (`rps`, `p95Ms`, `errors`, `connections`): the 50 users, each with its own
+ *    connection, together asking BENCH_LOAD_RATE requests/s (default 300, autocannon's
+ *    `overallRate`: each user waits between its requests), as people clicking do.
+ *  - `saturationRps`, `saturationP95Ms`: the same 50 connections with no wait at all, the most the
+ *    server answers (and the queue that makes), for transparency.
+ * Each figure is the median of BENCH_RUNS runs of 10 s (default 3) after a warm-up.
+ * App processes: WEB_CONCURRENCY of the environment (default 1), reported as `processes`.
  * Runs alone: `npx tsx bench/load.bench.ts`.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -18,6 +25,7 @@ import { openRuntime } from '../server/src/runtime.ts';
 import { hashToken } from '../server/src/modules/auth/auth.usecases.ts';
 import { insertSession } from '../server/src/modules/auth/auth.repository.ts';
 import { loadScript, type LoadUser } from './load.script.ts';
+import { benchRuns, median, percentile } from './support.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'server/bin/cerise.mjs');
@@ -34,10 +42,34 @@ function freePort(): Promise<number> {
   });
 }
 
-export type LoadFigures = { rps: number; p95Ms: number; errors: number; connections: number };
+export type LoadFigures = { rps: number; p95Ms: number; errors: number; connections: number; rate: number; processes: number; saturationRps: number; saturationP95Ms: number };
+
+/** One measured autocannon run: requests/s, p95 of response times, errors (status ≥ 400, timeouts). */
+async function measure(base: string, requests: autocannon.Request[], opts: { connections: number; seconds: number; overallRate?: number }) {
+  const latencies: number[] = [];
+  let failed = 0;
+  const statuses: Record<number, number> = {};
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url: base, connections: opts.connections, duration: opts.seconds, requests, ...(opts.overallRate ? { overallRate: opts.overallRate } : {}) }, (err, res) => (err ? reject(err) : resolve(res)));
+    instance.on('response', (_client, statusCode: number, _bytes: number, responseTime: number) => {
+      latencies.push(responseTime);
+      if (statusCode >= 400) {
+        failed++;
+        statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+      }
+    });
+  });
+  if (failed || result.timeouts) log(`  réponses en erreur : ${Object.entries(statuses).map(([code, n]) => `${code} × ${n}`).join(', ') || 'aucune'} ; délais dépassés ${result.timeouts}`);
+  latencies.sort((a, b) => a - b);
+  // autocannon's `errors` already counts the timeouts.
+  return { rps: result.requests.average, p95: percentile(latencies, 0.95), errors: result.errors + Math.max(result.non2xx, failed) };
+}
 
 export async function benchLoad(opts: { learners?: number; evaluations?: number; connections?: number; seconds?: number } = {}): Promise<LoadFigures> {
   const connections = opts.connections ?? 50;
+  const rate = Number(process.env.BENCH_LOAD_RATE ?? 300);
+  const processes = Number(process.env.WEB_CONCURRENCY ?? 1);
+  const seconds = opts.seconds ?? 10;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cerise-load-'));
   const uai = '0861111L';
   const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', SEED_DEMO: '0', LOG_LEVEL: 'warn' };
@@ -87,7 +119,7 @@ export async function benchLoad(opts: { learners?: number; evaluations?: number;
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [cli, 'serve'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base }, stdio: ['ignore', 'ignore', 'pipe'] });
+    server = spawn(process.execPath, [cli, 'serve'], { env: { ...env, WEB_CONCURRENCY: String(processes), PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     server.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     const deadline = Date.now() + 90_000;
@@ -101,25 +133,28 @@ export async function benchLoad(opts: { learners?: number; evaluations?: number;
       await new Promise((r) => setTimeout(r, 100));
     }
     const script = await loadScript(base, users);
-    // Warm-up, then the measured run.
+    // Warm-up, then the measured runs: at the users' rate, then with no wait (saturation).
     await autocannon({ url: base, connections: 10, duration: 2, requests: script.requests });
-    const latencies: number[] = [];
-    const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon({ url: base, connections, duration: opts.seconds ?? 10, requests: script.requests }, (err, res) => (err ? reject(err) : resolve(res)));
-      instance.on('response', (_client, statusCode: number, _bytes: number, responseTime: number) => {
-        latencies.push(responseTime);
-        if (statusCode >= 400) script.errors.push(statusCode);
-      });
-    });
-    latencies.sort((a, b) => a - b);
-    const p95 = latencies[Math.floor(latencies.length * 0.95)] ?? 0;
-    const errors = result.errors + result.timeouts + result.non2xx;
-    if (script.errors.length > 0) {
-      const byStatus = Object.entries(script.errors.reduce<Record<number, number>>((acc, code) => ({ ...acc, [code]: (acc[code] ?? 0) + 1 }), {}));
-      log(`réponses en erreur par statut : ${byStatus.map(([code, n]) => `${code} × ${n}`).join(', ')}`);
+    const runs = benchRuns();
+    const paced = [];
+    const saturated = [];
+    for (let i = 0; i < runs; i++) {
+      paced.push(await measure(base, script.requests, { connections, seconds, overallRate: rate }));
+      saturated.push(await measure(base, script.requests, { connections, seconds }));
+      log(`  tour ${i + 1} : ${paced[i]!.rps.toFixed(0)} req/s demandées à ${rate}, p95 ${paced[i]!.p95.toFixed(1)} ms, erreurs ${paced[i]!.errors} ; sans attente ${saturated[i]!.rps.toFixed(0)} req/s, p95 ${saturated[i]!.p95.toFixed(1)} ms`);
     }
-    log(`charge : ${result.requests.average.toFixed(0)} req/s, p95 ${p95.toFixed(1)} ms, erreurs ${errors} (${connections} connexions, ${script.description})`);
-    return { rps: Math.round(result.requests.average), p95Ms: Number(p95.toFixed(1)), errors, connections };
+    const figures: LoadFigures = {
+      rps: Math.round(median(paced.map((r) => r.rps))),
+      p95Ms: Number(median(paced.map((r) => r.p95)).toFixed(1)),
+      errors: Math.max(...paced.map((r) => r.errors), ...saturated.map((r) => r.errors)),
+      connections,
+      rate,
+      processes,
+      saturationRps: Math.round(median(saturated.map((r) => r.rps))),
+      saturationP95Ms: Number(median(saturated.map((r) => r.p95)).toFixed(1)),
+    };
+    log(`charge : ${figures.rps} req/s au rythme de ${rate} req/s, p95 ${figures.p95Ms} ms, erreurs ${figures.errors} (${connections} utilisateurs, ${processes} processus, ${script.description}) ; saturation ${figures.saturationRps} req/s, p95 ${figures.saturationP95Ms} ms`);
+    return figures;
   } finally {
     server?.kill('SIGTERM');
     fs.rmSync(dir, { recursive: true, force: true });
