@@ -586,6 +586,7 @@ export const fr = {
       passwordNote:
         "Le mot de passe initial de chaque apprenant est sa date de naissance sous la forme jjmmaaaa. Une réinitialisation le remet à cette valeur ; un nouveau mot de passe sera demandé à la prochaine connexion. La colonne « Mot de passe » dit lequel fonctionne aujourd'hui.",
       csv: 'CSV de la division',
+      csvNoDivision: 'CSV des apprenants sans classe',
       resetTicked: {
         one: 'Réinitialiser tous les comptes marqués ({count})',
         other: 'Réinitialiser tous les comptes marqués ({count})',
@@ -641,6 +642,7 @@ export const fr = {
       reset: 'Réinitialiser le mot de passe',
       resetName: 'Réinitialiser le mot de passe {ofName}',
       empty: 'Aucun parent pour les apprenants de cette classe.',
+      emptyNoDivision: 'Aucun parent pour les apprenants sans classe.',
       letters: {
         one: 'Lettres PDF pour le parent coché ({count})',
         other: 'Lettres PDF pour les parents cochés ({count})',

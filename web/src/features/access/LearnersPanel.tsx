@@ -105,7 +105,7 @@ export function LearnersPanel({ divisionId }: { divisionId: string }) {
               variant="outline"
               leftSection={<IconFileTypeCsv size={18} aria-hidden="true" />}
             >
-              {t('access.learners.csv')}
+              {noDivision ? t('access.learners.csvNoDivision') : t('access.learners.csv')}
             </Button>
             <Button
               color="red"

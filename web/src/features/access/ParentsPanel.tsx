@@ -97,7 +97,7 @@ export function ParentsPanel({ divisionId }: { divisionId: string }) {
       {letters.isError && !incomplete && <ErrorAlert error={letters.error} />}
 
       {rows.length === 0 ? (
-        <Text>{t('access.parents.empty')}</Text>
+        <Text>{noDivision ? t('access.parents.emptyNoDivision') : t('access.parents.empty')}</Text>
       ) : (
         <>
           <Group gap="sm" mb="sm">
