@@ -477,7 +477,7 @@ export const fr = {
       classesOf: 'Classes : {classes} (tenues à jour par les imports).',
       children: 'Enfants : {children}.',
       submit: 'Enregistrer',
-      saved: 'Les modifications de {name} sont enregistrées.',
+      saved: 'Les modifications {ofName} sont enregistrées.',
       conflict:
         "Quelqu'un a modifié cet utilisateur pendant que vous le modifiiez : vos changements n'ont pas été enregistrés. Rechargez pour voir sa version actuelle, puis recommencez.",
       reload: "Recharger l'utilisateur",

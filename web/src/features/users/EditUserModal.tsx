@@ -1,4 +1,4 @@
-import { IMPORTED_IDENTITY_FIELDS, MODULE_PATHS, PASSWORD_STATE_LABELS, USER_SOURCE_LABELS, type UpdateUserRequest, type User } from '@cerise/common';
+import { deName, IMPORTED_IDENTITY_FIELDS, MODULE_PATHS, PASSWORD_STATE_LABELS, USER_SOURCE_LABELS, type UpdateUserRequest, type User } from '@cerise/common';
 import { Alert, Anchor, Button, Divider, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconDownload, IconInfoCircle, IconListDetails } from '@tabler/icons-react';
@@ -80,7 +80,7 @@ export function EditUserModal({ user: initial, onClose }: EditUserModalProps) {
       { id: user.id, patch },
       {
         onSuccess: (saved) => {
-          notifySuccess(t('users.edit.saved', { name: personName(saved) }));
+          notifySuccess(t('users.edit.saved', { ofName: deName(personName(saved)) }));
           onClose();
         },
         onError: (error) => setAlertError(error),
