@@ -5,12 +5,13 @@ import { errorText, isApiError } from '../../app/api.ts';
 import { t } from '../../app/i18n/t.ts';
 import type { ImportKind } from './imports.api.ts';
 import { formatBytes } from './format.ts';
+import { ImportFileError } from './upload.ts';
 import type { UploadState } from './use-upload-flow.ts';
 
-/** The file the server refused, when it names one (`details.file` of a 422). */
+/** The file the server refused, when it names one (`details.file` of a 422, kept by ImportFileError). */
 function refusedFile(error: unknown): string | null {
   if (!isApiError(error)) return null;
-  const file = (error.details as { file?: unknown } | undefined)?.file;
+  const file = error instanceof ImportFileError ? error.file : (error.details as { file?: unknown } | undefined)?.file;
   return typeof file === 'string' && file !== '' ? file : null;
 }
 
