@@ -66,25 +66,29 @@ export async function measureScale(url = SCALE_URL) {
       ip: null,
       at: new Date(AT),
     });
-    // Warm-up (connections, prepared plans), on learners not measured.
-    for (const l of learners.slice(0, 20)) await learnerDashboard(deps, ctxOf(l), l.id);
-    const times: number[] = [];
-    let competencies = 0;
-    for (const l of learners.slice(20)) {
-      const t0 = performance.now();
-      const d = await learnerDashboard(deps, ctxOf(l), l.id);
-      times.push(performance.now() - t0);
-      competencies = Math.max(competencies, JSON.stringify(d).length);
-    }
-    const figures = { runs: times.length, p50Ms: Math.round(pct(times, 0.5) * 10) / 10, p95Ms: Math.round(pct(times, 0.95) * 10) / 10, maxMs: Math.round(Math.max(...times) * 10) / 10 };
-    log(`tableau de bord d'un apprenant : p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms, max ${figures.maxMs} ms (${figures.runs} apprenants tirés au hasard)`);
-
-    // The queries of one dashboard, and their plans.
-    const one = learners[learners.length - 1]!;
+    // The queries of one dashboard, and their plans: the first view of an establishment (its referential's structure is then read and cached).
     capture = [];
-    await learnerDashboard(deps, ctxOf(one), one.id);
+    await learnerDashboard(deps, ctxOf(learners[0]!), learners[0]!.id);
     const queries = capture as CompiledQuery[];
     capture = null;
+    // Warm-up (connections), on learners not measured.
+    for (const l of learners.slice(1, 20)) await learnerDashboard(deps, ctxOf(l), l.id);
+    const pass = async (list: typeof learners) => {
+      const times: number[] = [];
+      for (const l of list) {
+        const t0 = performance.now();
+        await learnerDashboard(deps, ctxOf(l), l.id);
+        times.push(performance.now() - t0);
+      }
+      return { runs: times.length, p50Ms: Math.round(pct(times, 0.5) * 10) / 10, p95Ms: Math.round(pct(times, 0.95) * 10) / 10, maxMs: Math.round(Math.max(...times) * 10) / 10 };
+    };
+    const measured = learners.slice(20);
+    // First pass: most learners are the first of their establishment to be seen (structure read);
+    // second pass, the same learners in another order: the steady state of a running server.
+    const first = await pass(measured);
+    log(`1er passage (structure du référentiel lue pour la plupart) : p50 ${first.p50Ms} ms, p95 ${first.p95Ms} ms, max ${first.maxMs} ms (${first.runs} apprenants tirés au hasard)`);
+    const figures = await pass([...measured].reverse());
+    log(`2e passage (régime établi) : p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms, max ${figures.maxMs} ms`);
     const plans: string[] = [];
     for (const q of queries) {
       if (!/^\s*select/i.test(q.sql)) {
@@ -94,7 +98,7 @@ export async function measureScale(url = SCALE_URL) {
       const res = await pool.query(`explain (analyze, buffers, costs off) ${q.sql}`, q.parameters as unknown[]);
       plans.push(`-- ${q.sql}\n${res.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n')}`);
     }
-    return { counts, figures, plans };
+    return { counts, figures: { ...figures, firstPassP95Ms: first.p95Ms }, plans };
   } finally {
     await db.destroy();
     fs.rmSync(dir, { recursive: true, force: true });

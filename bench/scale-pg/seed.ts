@@ -142,8 +142,8 @@ export async function seedScale(url = SCALE_URL): Promise<void> {
       await db.connection().execute(async (c) => {
         await sql`set maintenance_work_mem = '1GB'`.execute(c);
         await sql`set max_parallel_maintenance_workers = 1`.execute(c);
-        for (const u of uniques) await sql.raw(`alter table results add constraint ${u.conname} ${u.def}`).execute(c);
-        for (const i of indexes) if (!uniques.some((u) => u.conname === i.indexname)) await sql.raw(i.indexdef).execute(c);
+        for (const u of uniques) await step(`  ${u.conname}`, () => sql.raw(`alter table results add constraint ${u.conname} ${u.def}`).execute(c));
+        for (const i of indexes) if (!uniques.some((u) => u.conname === i.indexname)) await step(`  ${i.indexname}`, () => sql.raw(i.indexdef).execute(c));
       });
     });
     await step('ANALYZE', () => sql`analyze`.execute(db));
