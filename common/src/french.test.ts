@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deName, elides, legalGuardianTitle, plural, salutation, subjectPronoun } from './french.ts';
+import { deName, elides, legalGuardianTitle, salutation } from './french.ts';
 
 describe('deName', () => {
   it('elides before a vowel, accented or capital', () => {
@@ -21,21 +21,8 @@ describe('deName', () => {
   });
 });
 
-describe('plural', () => {
-  it('keeps 0 and 1 singular', () => {
-    expect(plural(0, 'preuve')).toBe('0 preuve');
-    expect(plural(1, 'preuve')).toBe('1 preuve');
-    expect(plural(2, 'preuve')).toBe('2 preuves');
-    expect(plural(3, 'courriel')).toBe('3 courriels');
-    expect(plural(2, 'travail', 'travaux')).toBe('2 travaux');
-  });
-});
-
 describe('civility', () => {
-  it('gives the feminine for Mme, the masculine for M., and a neutral form otherwise', () => {
-    expect(subjectPronoun('Mme')).toBe('Elle');
-    expect(subjectPronoun('M.')).toBe('Il');
-    expect(subjectPronoun(null)).toBeNull();
+  it('gives the feminine for Mme, the masculine for M., and both or the generic form otherwise', () => {
     expect(legalGuardianTitle('Mme')).toBe('Responsable légale');
     expect(legalGuardianTitle('M.')).toBe('Responsable légal');
     expect(salutation('Mme')).toBe('Madame,');

@@ -22,16 +22,6 @@ export function deName(name: string): string {
   return elides(n) ? `d'${n}` : `de ${n}`;
 }
 
-/** « 1 preuve », « 2 preuves »: the singular for 0 and 1, as French does. */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${Math.abs(count) < 2 ? singular : pluralForm}`;
-}
-
-/** « Elle » for Mme, « Il » for M., null when the civility is unknown (then say it without a pronoun). */
-export function subjectPronoun(civility: string | null): 'Elle' | 'Il' | null {
-  return civility === 'Mme' ? 'Elle' : civility === 'M.' ? 'Il' : null;
-}
-
 /** « Responsable légale » for Mme, « Responsable légal » otherwise (the generic form). */
 export function legalGuardianTitle(civility: string | null): string {
   return civility === 'Mme' ? 'Responsable légale' : 'Responsable légal';
