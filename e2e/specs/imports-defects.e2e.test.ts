@@ -207,7 +207,15 @@ describe('Importer des fichiers: what a new secretary met', () => {
     const text = await journal.innerText();
     expect(text).not.toMatch(/\b(groups|teachers|learners|parents|divisions) : \d/);
     expect(text).not.toContain('(aucun)');
+    // Import rows carry the address they were confirmed from, like every other row.
+    const importRow = page.getByRole('row').filter({ hasText: 'Importation des apprenants' }).first();
+    expect(await importRow.innerText()).toContain('127.0.0.1');
     await expectAccessible(page, '10a-audit');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByText(/Créés : \d+ divisions?, .*enseignants?/).first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(page, '10a-audit-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     const history = (await (await page.request.get(`${baseUrl}/api/v1/imports`)).json()) as { items: { id: string; status: string; kind: string }[] };
     const applied = history.items.find((r) => r.status === 'applied' && r.kind === 'learners')!;
