@@ -275,7 +275,7 @@ describe('Importer des fichiers', () => {
     const learners = report.people.filter((p) => p.kind === 'learner' && p.status === 'created');
     expect(learners).toHaveLength(expectedLearners);
 
-    const learnerTable = page.getByRole('table', { name: /^Apprenants/ });
+    const learnerTable = page.getByRole('table', { name: /^Apprenants —/ });
     const first = learners[0]!;
     expect(await rowWithLogin(learnerTable, first.login!).innerText()).toContain(first.initialPassword!);
     const parent = report.people.find((p) => p.kind === 'parent')!;
