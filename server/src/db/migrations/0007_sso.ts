@@ -66,7 +66,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // certificate is in the SP metadata), made at first use: docs/sso.md « SAML / ÉduConnect ».
   await db.schema
     .createTable('sso_sp_keys')
-    .addColumn('provider_id', 'text', (c) => c.primaryKey().references('sso_providers.id').onDelete('cascade'))
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('provider_id', 'text', (c) => c.notNull().unique().references('sso_providers.id').onDelete('cascade'))
     .addColumn('establishment_id', 'text', (c) => c.notNull().references('establishments.id').onDelete('cascade'))
     .addColumn('private_key', 'text', (c) => c.notNull())
     .addColumn('certificate', 'text', (c) => c.notNull())

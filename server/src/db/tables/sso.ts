@@ -57,6 +57,8 @@ export interface SsoStatesTable {
 
 /** The SAML SP key pair of a SAML provider (PEM), made at first use (saml/saml.keys.ts). */
 export interface SsoSpKeysTable {
+  /** Every durable table has an `id` (backups page on it). */
+  id: string;
   provider_id: string;
   establishment_id: string;
   private_key: string;

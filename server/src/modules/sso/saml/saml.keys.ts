@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Deps } from '../../../deps.ts';
-import { nowIso } from '../../../util/ids.ts';
+import { newId, nowIso } from '../../../util/ids.ts';
 import { findSpKeys, insertSpKeysIfMissing } from './saml.repository.ts';
 
 const run = promisify(execFile);
@@ -45,7 +45,7 @@ export async function spKeysFor(deps: Deps, establishmentId: string, providerId:
     deps.log.warn({ provider: providerId }, 'sso.saml_sp_keys_unavailable');
     return null;
   }
-  await insertSpKeysIfMissing(deps.db, { provider_id: providerId, establishment_id: establishmentId, private_key: made.privateKey, certificate: made.certificate, created_at: nowIso(deps.now()) });
+  await insertSpKeysIfMissing(deps.db, { id: newId(), provider_id: providerId, establishment_id: establishmentId, private_key: made.privateKey, certificate: made.certificate, created_at: nowIso(deps.now()) });
   const stored = await findSpKeys(deps.db, establishmentId, providerId);
   return stored ? { privateKey: stored.private_key, certificate: stored.certificate } : null;
 }
