@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { SiecleImportCountKind, SiecleImportReport, SiecleImportReportPerson, SiecleLeftOutReason } from '@cerise/common';
 import { textCell, toFrenchCsv } from '../../util/csv.ts';
 import { printable, registerPdfFonts } from '../../util/pdf-fonts.ts';
+import { drawPdfTable } from '../../util/pdf-table.ts';
 import { EXPIRED_PASSWORDS_NOTE } from './siecle.passwords.ts';
 
 /*
@@ -146,8 +147,6 @@ export function reportNotes(report: SiecleImportReport): string[] {
   return notes;
 }
 
-const HEADER_CELL = { font: { src: 'bold' }, backgroundColor: '#eeeeee' } as const;
-
 /** A printable PDF of the report: the web report's title, counts as a table, then one table per kind of person. */
 export function reportPdf(report: SiecleImportReport, establishmentName: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -167,12 +166,7 @@ export function reportPdf(report: SiecleImportReport, establishmentName: string)
     };
     const table = (header: string[], rows: string[][], widths: (number | '*')[], align: ('left' | 'right')[] = []) => {
       doc.x = left;
-      doc.fontSize(8.5).table({
-        columnStyles: widths.map((width, i) => ({ width, align: { x: align[i] ?? 'left', y: 'top' } })),
-        defaultStyle: { border: 0.5, borderColor: '#999999', padding: 3 },
-        data: [header.map((text) => ({ ...HEADER_CELL, text, type: 'TH' as const })), ...rows.map((r) => r.map((text) => printable(text)))],
-      });
-      doc.x = left;
+      drawPdfTable(doc, header, rows.map((r) => r.map((text) => printable(text))), { widths, align });
     };
 
     doc.font('bold').fontSize(14).text(title).font('body');
