@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import type { UploadedFile } from '../modules/files/files.usecases.ts';
 import { formatSize, MAX_ATTACHMENT_BYTES } from '../modules/files/file-check.ts';
@@ -32,7 +31,7 @@ export async function receiveFiles(
         continue;
       }
       const tmpPath = path.join(dir, crypto.randomBytes(8).toString('hex'));
-      await pipeline(part.file, fs.createWriteStream(tmpPath, { mode: 0o600 }));
+      await writeStreamTo(part.file, tmpPath);
       const filename = (part.filename || 'fichier').normalize('NFC').slice(0, 200);
       if (part.file.truncated) {
         throw badRequest('files.too_large', `« ${filename} » dépasse la taille maximale de ${formatSize(maxBytes)}.`);
@@ -44,4 +43,18 @@ export async function receiveFiles(
     throw e;
   }
   return { files, fields, cleanup };
+}
+
+/**
+ * Copies a multipart file stream to disk chunk by chunk. Not `pipeline()`: when a body stops
+ * before its closing boundary, busboy never ends nor errors the part's stream for a pipe, while
+ * iterating it ends (then the parts iterator reports the malformed body).
+ */
+async function writeStreamTo(source: AsyncIterable<Buffer>, file: string): Promise<void> {
+  const handle = await fs.promises.open(file, 'w', 0o600);
+  try {
+    for await (const chunk of source) await handle.write(chunk);
+  } finally {
+    await handle.close();
+  }
 }
