@@ -48,7 +48,7 @@ beforeAll(async () => {
   // The establishment and its administrator, by the command line, as a new school would.
   const created = spawnSync(process.execPath, [path.join(root, 'server/bin/cerise.mjs'), 'establishment', 'create', '--uai', UAI, '--name', 'Lycée des Défauts', '--json'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PUBLIC_URL: baseUrl, SMTP_URL: '', LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: inject('databaseUrl'), PUBLIC_URL: baseUrl, SMTP_URL: '', LOG_LEVEL: 'warn' },
     encoding: 'utf8',
   });
   expect(created.status, created.stderr).toBe(0);

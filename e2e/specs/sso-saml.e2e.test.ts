@@ -33,7 +33,7 @@ type School = { uai: string; name: string; parent: { lastName: string; firstName
 const schools: School[] = [];
 
 function cli(args: string[]): string {
-  const res = spawnSync(process.execPath, [path.join(root, 'server/bin/cerise.mjs'), ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8' });
+  const res = spawnSync(process.execPath, [path.join(root, 'server/bin/cerise.mjs'), ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: inject('databaseUrl') }, encoding: 'utf8' });
   if (res.status !== 0) throw new Error(`cerise ${args.join(' ')}: ${res.stderr}`);
   return res.stdout;
 }

@@ -12,6 +12,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     dataDir: string;
+    /** PostgreSQL URL the server uses (E2E_DATABASE_URL, an empty database), or '' for SQLite in dataDir. */
+    databaseUrl: string;
   }
 }
 
@@ -54,11 +56,13 @@ export async function setup(project: TestProject) {
     if (build.status !== 0) throw new Error('web build failed');
   }
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cerise-e2e-'));
+  // E2E_DATABASE_URL runs the journeys on PostgreSQL (an empty database); SQLite in dataDir otherwise.
+  const databaseUrl = process.env.E2E_DATABASE_URL ?? '';
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [path.join(root, 'server/bin/cerise.mjs'), 'serve'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', PUBLIC_URL: baseUrl, SEED_DEMO: '1', SMTP_URL: '', LOG_LEVEL: 'warn', CERISE_WEB_DIST: webDist },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, PUBLIC_URL: baseUrl, SEED_DEMO: '1', SMTP_URL: '', LOG_LEVEL: 'warn', CERISE_WEB_DIST: webDist },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -77,6 +81,7 @@ export async function setup(project: TestProject) {
   }
   project.provide('baseUrl', baseUrl);
   project.provide('dataDir', dataDir);
+  project.provide('databaseUrl', databaseUrl);
 }
 
 export async function teardown() {
