@@ -12,7 +12,7 @@ export const MAX_IMPORT_ROWS = 20_000;
 
 export class IdentityCsvError extends Error {
   constructor(
-    readonly code: 'ssoImport.empty_file' | 'ssoImport.unreadable_file' | 'ssoImport.too_many_rows' | 'ssoImport.unknown_column',
+    readonly code: 'sso.import_empty_file' | 'sso.import_unreadable_file' | 'sso.import_too_many_rows' | 'sso.import_unknown_column',
     readonly detail: string,
   ) {
     super(`${code}: ${detail}`);
@@ -56,7 +56,7 @@ export function sniffDelimiter(text: string): CsvTable['delimiter'] {
 }
 
 export function readCsv(bytes: Uint8Array): CsvTable {
-  if (bytes.length === 0) throw new IdentityCsvError('ssoImport.empty_file', 'empty');
+  if (bytes.length === 0) throw new IdentityCsvError('sso.import_empty_file', 'empty');
   const { text, encoding } = decodeCsv(bytes);
   const delimiter = sniffDelimiter(text);
   let records: { record: string[]; info: { lines: number } }[];
@@ -72,11 +72,11 @@ export function readCsv(bytes: Uint8Array): CsvTable {
       to: MAX_IMPORT_ROWS + 10,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
-    throw new IdentityCsvError('ssoImport.unreadable_file', e instanceof Error ? e.message.slice(0, 200) : 'csv');
+    throw new IdentityCsvError('sso.import_unreadable_file', e instanceof Error ? e.message.slice(0, 200) : 'csv');
   }
   const lines = records.map((r) => r.record);
-  if (lines.length === 0) throw new IdentityCsvError('ssoImport.empty_file', 'no line');
-  if (lines.length > MAX_IMPORT_ROWS + 5) throw new IdentityCsvError('ssoImport.too_many_rows', String(lines.length));
+  if (lines.length === 0) throw new IdentityCsvError('sso.import_empty_file', 'no line');
+  if (lines.length > MAX_IMPORT_ROWS + 5) throw new IdentityCsvError('sso.import_too_many_rows', String(lines.length));
   return { encoding, delimiter, lines, lineNumbers: records.map((r) => r.info.lines) };
 }
 
@@ -119,7 +119,7 @@ function resolve(ref: ColumnRef | null, header: string[], field: string): number
   if (ref === null) return null;
   if (typeof ref === 'number') return ref;
   const i = header.findIndex((h) => foldHeader(h) === foldHeader(ref));
-  if (i < 0) throw new IdentityCsvError('ssoImport.unknown_column', `${field}: ${ref}`);
+  if (i < 0) throw new IdentityCsvError('sso.import_unknown_column', `${field}: ${ref}`);
   return i;
 }
 

@@ -144,12 +144,12 @@ describe('Import des identifiants ENT: matching', () => {
   it('refuses bad input with stable codes: no file, empty file, an unknown column, a bad mapping, a provider of another establishment', async () => {
     const other = await makeEstablishment(ctx.deps);
     const otherProvider = await makeProvider(other.id);
-    expect((await preview('', {})).json().error.code).toBe('ssoImport.empty_file');
-    expect((await preview('a;b;c\n1;2;3', { mapping: JSON.stringify({ headerRows: 1, idEnt: 'Identifiant ENT', lastName: 0, firstName: 1 }) })).json().error.code).toBe('ssoImport.unknown_column');
-    expect((await preview('a;b;c\n1;2;3', { mapping: '{pas du json' })).json().error.code).toBe('ssoImport.invalid_mapping');
+    expect((await preview('', {})).json().error.code).toBe('sso.import_empty_file');
+    expect((await preview('a;b;c\n1;2;3', { mapping: JSON.stringify({ headerRows: 1, idEnt: 'Identifiant ENT', lastName: 0, firstName: 1 }) })).json().error.code).toBe('sso.import_unknown_column');
+    expect((await preview('a;b;c\n1;2;3', { mapping: '{pas du json' })).json().error.code).toBe('sso.import_invalid_mapping');
     expect((await preview('a;b;c\n1;2;3', {}, otherProvider)).statusCode).toBe(404);
     const noFile = await admin.request({ method: 'POST', url: `/api/v1/sso/providers/${providerId}/identity-import/preview`, ...multipart([]) });
-    expect(noFile.json().error.code).toBe('ssoImport.missing_file');
+    expect(noFile.json().error.code).toBe('sso.import_missing_file');
   });
 });
 
@@ -210,7 +210,7 @@ describe('Import des identifiants ENT: a 300-learner class from SIECLE, all or n
     // A stale dry run is refused, nothing written.
     const wrong = await c2.request({ method: 'POST', url: `/api/v1/sso/providers/${pid}/identity-import/apply`, ...form(csv, { digest: 'not-the-digest' }) });
     expect(wrong.statusCode).toBe(409);
-    expect(wrong.json().error.code).toBe('ssoImport.stale');
+    expect(wrong.json().error.code).toBe('sso.import_stale');
 
     // All or nothing: one id already taken in the database between the dry run and apply makes
     // the plan differ, and nothing is written at all.

@@ -35,13 +35,13 @@ export interface ImportInput {
 
 async function loadProvider(db: DbOrTx, ctx: RequestContext, providerId: string) {
   const provider = /^[0-9a-f-]{36}$/i.test(providerId) ? await sso.findProvider(db, ctx.establishmentId, providerId) : undefined;
-  if (!provider) throw notFound('ssoImport.provider_not_found');
+  if (!provider) throw notFound('sso.import_provider_not_found');
   return provider;
 }
 
 async function readTable(file: ImportInput['file']): Promise<CsvTable> {
-  if (!file) throw badRequest('ssoImport.missing_file');
-  if (file.size > MAX_IMPORT_BYTES) throw badRequest('ssoImport.file_too_large');
+  if (!file) throw badRequest('sso.import_missing_file');
+  if (file.size > MAX_IMPORT_BYTES) throw badRequest('sso.import_file_too_large');
   try {
     return readCsv(await fs.promises.readFile(file.tmpPath));
   } catch (e) {
@@ -85,10 +85,10 @@ function parseMapping(raw: string | undefined, table: CsvTable): IdentityImportM
   try {
     json = JSON.parse(text.slice(0, 5000));
   } catch {
-    throw badRequest('ssoImport.invalid_mapping');
+    throw badRequest('sso.import_invalid_mapping');
   }
   const parsed = IdentityImportMappingSchema.safeParse(json);
-  if (!parsed.success) throw badRequest('ssoImport.invalid_mapping');
+  if (!parsed.success) throw badRequest('sso.import_invalid_mapping');
   return parsed.data;
 }
 
@@ -129,14 +129,14 @@ export async function applyImport(deps: Deps, ctx: RequestContext, input: Import
   await loadProvider(deps.db, ctx, input.providerId);
   const table = await readTable(input.file);
   const mapping = parseMapping(input.mapping, table);
-  if (!input.digest || input.digest.length > 100) throw badRequest('ssoImport.missing_digest');
+  if (!input.digest || input.digest.length > 100) throw badRequest('sso.import_missing_digest');
   const at = nowIso(ctx.at);
   try {
     return await applyPlan(deps, ctx, { providerId: input.providerId, digest: input.digest }, table, mapping, at);
   } catch (e) {
     // Two applies at once: the second hits the (provider, subject) uniqueness and sees a stale plan.
     const code = (e as { code?: unknown }).code;
-    if (!(e instanceof AppError) && (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE')) throw conflict('ssoImport.stale');
+    if (!(e instanceof AppError) && (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE')) throw conflict('sso.import_stale');
     throw e;
   }
 }
@@ -145,8 +145,8 @@ function applyPlan(deps: Deps, ctx: RequestContext, input: { providerId: string;
   return inTransaction(deps.db, async (tx) => {
     const provider = await loadProvider(tx, ctx, input.providerId);
     const p = await plan(tx, ctx, provider.id, table, mapping);
-    if (p.digest !== input.digest) throw conflict('ssoImport.stale');
-    if (p.changes.length === 0) throw new AppError(422, 'ssoImport.nothing_to_apply');
+    if (p.digest !== input.digest) throw conflict('sso.import_stale');
+    if (p.changes.length === 0) throw new AppError(422, 'sso.import_nothing_to_apply');
     for (const c of p.changes) if (c.replaces !== null) await sso.deleteIdentitiesOfUser(tx, ctx.establishmentId, provider.id, c.userId);
     await sso.insertIdentities(
       tx,
