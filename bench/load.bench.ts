@@ -12,35 +12,11 @@
  * App processes: WEB_CONCURRENCY of the environment (default 1), reported as `processes`.
  * Runs alone: `npx tsx bench/load.bench.ts`.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { loadConfig } from '../server/src/config/config.ts';
-import { openRuntime } from '../server/src/runtime.ts';
-import { hashToken } from '../server/src/modules/auth/auth.usecases.ts';
-import { insertSession } from '../server/src/modules/auth/auth.repository.ts';
 import { loadScript, type LoadUser } from './load.script.ts';
-import { benchRuns, median, percentile } from './support.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'server/bin/cerise.mjs');
-const log = (line: string) => process.stderr.write(`${line}\n`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
+import { benchRuns, cerise, log, median, percentile, scratchDatabase, sessionCookie, startServer, withRuntime, type RunningServer } from './support.ts';
 
 export type LoadFigures = { rps: number; p95Ms: number; errors: number; connections: number; rate: number; processes: number; saturationRps: number; saturationP95Ms: number };
 
@@ -70,20 +46,15 @@ export async function benchLoad(opts: { learners?: number; evaluations?: number;
   const rate = Number(process.env.BENCH_LOAD_RATE ?? 300);
   const processes = Number(process.env.WEB_CONCURRENCY ?? 1);
   const seconds = opts.seconds ?? 10;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cerise-load-'));
   const uai = '0861111L';
-  const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', SEED_DEMO: '0', LOG_LEVEL: 'warn' };
-  let server: ChildProcess | undefined;
+  const scratch = await scratchDatabase('load');
+  let server: RunningServer | undefined;
   try {
     log(`seed : ${opts.learners ?? 600} apprenants, ${opts.evaluations ?? 300} évaluations…`);
-    const seed = spawnSync(process.execPath, [cli, 'seed', '--uai', uai, '--learners', String(opts.learners ?? 600), '--evaluations', String(opts.evaluations ?? 300)], { env, encoding: 'utf8' });
-    if (seed.status !== 0) throw new Error(`seed failed: ${seed.stderr}`);
+    cerise(['seed', '--uai', uai, '--learners', String(opts.learners ?? 600), '--evaluations', String(opts.evaluations ?? 300)], scratch.env);
 
     // Sessions for the users of the load, straight into the database.
-    const runtime = await openRuntime(loadConfig(env as Record<string, string>));
-    const users: LoadUser[] = [];
-    try {
-      const { db } = runtime.deps;
+    const users: LoadUser[] = await withRuntime(scratch.env, async ({ db }) => {
       const est = await db.selectFrom('establishments').select('id').where('uai', '=', uai).executeTakeFirstOrThrow();
       const pick = (flag: 'is_learner', n: number) =>
         db.selectFrom('users').select(['id', 'establishment_id']).where('establishment_id', '=', est.id).where(flag, '=', 1).where('hidden_at', 'is', null).orderBy('login').limit(n).execute();
@@ -98,40 +69,13 @@ export async function benchLoad(opts: { learners?: number; evaluations?: number;
         .limit(10)
         .execute();
       const people = [...(await pick('is_learner', 40)).map((u) => ({ ...u, profile: 'learner' as const })), ...authors.map((u) => ({ ...u, profile: 'teacher' as const }))];
-      const now = new Date();
-      for (const p of people) {
-        await db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', p.id).execute();
-        const token = crypto.randomBytes(32).toString('base64url');
-        await insertSession(db, {
-          id: hashToken(token),
-          userId: p.id,
-          establishmentId: p.establishment_id,
-          now: now.toISOString(),
-          expiresAt: new Date(now.getTime() + 3600_000).toISOString(),
-          ip: null,
-          userAgent: null,
-        });
-        users.push({ id: p.id, profile: p.profile, cookie: `cerise_sid=${token}` });
-      }
-    } finally {
-      await runtime.close();
-    }
+      const out: LoadUser[] = [];
+      for (const p of people) out.push({ id: p.id, profile: p.profile, cookie: await sessionCookie(db, p.id, p.establishment_id) });
+      return out;
+    });
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [cli, 'serve'], { env: { ...env, WEB_CONCURRENCY: String(processes), PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    server.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {
-        // not yet listening
-      }
-      if (Date.now() > deadline || server.exitCode !== null) throw new Error(`server did not start:\n${stderr}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    server = await startServer({ ...scratch.env, WEB_CONCURRENCY: String(processes) });
+    const base = server.base;
     const script = await loadScript(base, users);
     // Warm-up, then the measured runs: at the users' rate, then with no wait (saturation).
     await autocannon({ url: base, connections: 10, duration: 2, requests: script.requests });
@@ -156,8 +100,8 @@ export async function benchLoad(opts: { learners?: number; evaluations?: number;
     log(`charge : ${figures.rps} req/s au rythme de ${rate} req/s, p95 ${figures.p95Ms} ms, erreurs ${figures.errors} (${connections} utilisateurs, ${processes} processus, ${script.description}) ; saturation ${figures.saturationRps} req/s, p95 ${figures.saturationP95Ms} ms`);
     return figures;
   } finally {
-    server?.kill('SIGTERM');
-    fs.rmSync(dir, { recursive: true, force: true });
+    await server?.stop();
+    await scratch.dispose();
   }
 }
 

@@ -11,69 +11,20 @@
  * `BENCH_CERISE_BIN` runs another checkout's server/bin/cerise.mjs (the « before » figures).
  * Runs alone: `npx tsx bench/responsiveness.bench.ts`.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { loadConfig } from '../server/src/config/config.ts';
-import { openRuntime } from '../server/src/runtime.ts';
-import { hashToken } from '../server/src/modules/auth/auth.usecases.ts';
-import { insertSession } from '../server/src/modules/auth/auth.repository.ts';
 import { generateSiecleFiles, makeSchool } from '../server/src/modules/siecle/synthetic/generate.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = process.env.BENCH_CERISE_BIN ?? path.join(root, 'server/bin/cerise.mjs');
-const log = (line: string) => process.stderr.write(`${line}\n`);
+import { cerise, log, percentile, scratchDatabase, sessionCookie, startServer, withRuntime, type RunningServer } from './support.ts';
 
 export type ResponsivenessFigures = { healthP95Ms: number; healthMaxMs: number; learnerPageP95Ms: number; maxWaitMs: number };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-function cerise(args: string[], env: NodeJS.ProcessEnv): string {
-  const r = spawnSync(process.execPath, [cli, ...args], { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`cerise ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
-  return r.stdout;
-}
-
-/** A scratch PostgreSQL database on the server of BENCH_DATABASE_URL, dropped afterwards. */
-async function scratchPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `cerise_bench_resp_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = async (sqlText: string) => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
-      await c.query(sqlText);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return { url: u.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
-
 export async function benchResponsiveness(opts: { learners?: number; letters?: number } = {}): Promise<ResponsivenessFigures> {
   const learners = opts.learners ?? 6000;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cerise-resp-'));
-  const scratch = process.env.BENCH_DATABASE_URL ? await scratchPostgres(process.env.BENCH_DATABASE_URL) : null;
-  const env = { ...process.env, DATA_DIR: path.join(dir, 'data'), DATABASE_URL: scratch?.url ?? '', SEED_DEMO: '0', LOG_LEVEL: 'warn' };
-  let server: ChildProcess | undefined;
+  const scratch = await scratchDatabase('resp');
+  const { env } = scratch;
+  const dir = fs.mkdtempSync(path.join(env.DATA_DIR!, 'files-'));
+  let server: RunningServer | undefined;
   try {
     // A: a large establishment (lists, the polled learner). B: one class of ~600 parents. C: empty, gets the import.
     const A = makeSchool({ seed: 7, uai: '0861001A', learners, divisions: Math.ceil(learners / 28), siblings: Math.ceil(learners / 6) });
@@ -96,48 +47,26 @@ export async function benchResponsiveness(opts: { learners?: number; letters?: n
     }
 
     // Sessions straight into the database (no argon2), as the load bench does.
-    const runtime = await openRuntime(loadConfig(env as Record<string, string>));
-    const cookies: Record<'adminA' | 'adminB' | 'adminC' | 'learnerA', string> = { adminA: '', adminB: '', adminC: '', learnerA: '' };
-    let learnerId = '';
-    let divisionB = '';
-    try {
-      const { db } = runtime.deps;
+    const { cookies, learnerId, divisionB } = await withRuntime(env, async ({ db }) => {
       const estId = async (uai: string) => (await db.selectFrom('establishments').select('id').where('uai', '=', uai).executeTakeFirstOrThrow()).id;
       const [a, b, c] = [await estId(A.uai), await estId(B.uai), await estId(C.uai)];
-      const firstWith = (est: string, flag: 'is_administrator' | 'is_learner') =>
-        db.selectFrom('users').select(['id']).where('establishment_id', '=', est).where(flag, '=', 1).where('hidden_at', 'is', null).orderBy('login').limit(1).executeTakeFirstOrThrow();
-      const now = new Date();
-      const session = async (userId: string, est: string) => {
-        await db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', userId).execute();
-        const token = crypto.randomBytes(32).toString('base64url');
-        await insertSession(db, { id: hashToken(token), userId, establishmentId: est, now: now.toISOString(), expiresAt: new Date(now.getTime() + 3600_000).toISOString(), ip: null, userAgent: null });
-        return `cerise_sid=${token}`;
+      const firstWith = async (est: string, flag: 'is_administrator' | 'is_learner') =>
+        (await db.selectFrom('users').select(['id']).where('establishment_id', '=', est).where(flag, '=', 1).where('hidden_at', 'is', null).orderBy('login').limit(1).executeTakeFirstOrThrow()).id;
+      const learner = await firstWith(a, 'is_learner');
+      return {
+        cookies: {
+          adminA: await sessionCookie(db, await firstWith(a, 'is_administrator'), a),
+          adminB: await sessionCookie(db, await firstWith(b, 'is_administrator'), b),
+          adminC: await sessionCookie(db, await firstWith(c, 'is_administrator'), c),
+          learnerA: await sessionCookie(db, learner, a),
+        },
+        learnerId: learner,
+        divisionB: (await db.selectFrom('divisions').select('id').where('establishment_id', '=', b).executeTakeFirstOrThrow()).id,
       };
-      cookies.adminA = await session((await firstWith(a, 'is_administrator')).id, a);
-      cookies.adminB = await session((await firstWith(b, 'is_administrator')).id, b);
-      cookies.adminC = await session((await firstWith(c, 'is_administrator')).id, c);
-      learnerId = (await firstWith(a, 'is_learner')).id;
-      cookies.learnerA = await session(learnerId, a);
-      divisionB = (await db.selectFrom('divisions').select('id').where('establishment_id', '=', b).executeTakeFirstOrThrow()).id;
-    } finally {
-      await runtime.close();
-    }
+    });
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), cli, 'serve'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    server.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline || server.exitCode !== null) throw new Error(`server did not start:\n${stderr}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    server = await startServer(env);
+    const { base } = server;
     const call = async (method: string, url: string, cookie: string, body?: RequestInit['body'], json = true) => {
       const res = await fetch(`${base}${url}`, { method, headers: { cookie, origin: base, ...(json && body ? { 'content-type': 'application/json' } : {}) }, body });
       const bytes = Buffer.from(await res.arrayBuffer());
@@ -220,10 +149,8 @@ export async function benchResponsiveness(opts: { learners?: number; letters?: n
     );
     return figures;
   } finally {
-    server?.kill('SIGTERM');
-    if (server && server.exitCode === null) await new Promise((r) => server!.once('exit', r));
-    await scratch?.drop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await server?.stop();
+    await scratch.dispose();
   }
 }
 

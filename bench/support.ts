@@ -9,7 +9,13 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
+import { loadConfig } from '../server/src/config/config.ts';
+import type { Database } from '../server/src/db/schema.ts';
+import { insertSession } from '../server/src/modules/auth/auth.repository.ts';
+import { hashToken } from '../server/src/modules/auth/auth.usecases.ts';
+import { openRuntime } from '../server/src/runtime.ts';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const cli = process.env.BENCH_CERISE_BIN ?? path.join(root, 'server/bin/cerise.mjs');
@@ -81,13 +87,21 @@ export function cerise(args: string[], env: Record<string, string>): string {
 
 export type RunningServer = { base: string; process: ChildProcess; stop: () => Promise<void> };
 
-/** `cerise serve` on a free loopback port, once `/api/health` answers. */
+/**
+ * `cerise serve` on a free loopback port, once `/api/health` answers. BENCH_SERVER_NODE_ARGS
+ * (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) go to the server's node; BENCH_SERVER_STDERR=1
+ * copies its stderr to the bench's (with CERISE_SLOW_SQL_MS: the slow statements).
+ */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [cli, 'serve'], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, cli, 'serve'], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    if (process.env.BENCH_SERVER_STDERR === '1') process.stderr.write(d);
+  });
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
@@ -122,4 +136,26 @@ export function ensureBundle(): string {
   if (!built) return 'server/dist could not be built: the commands ran from the TypeScript sources (tsx)';
   process.env.CERISE_BUNDLE = '1';
   return 'commands ran from the server/dist bundle built at the start of the run';
+}
+
+/**
+ * A session for `userId`, written straight into the database (no argon2 per user, as the tests
+ * do), with the password already chosen: its cookie.
+ */
+export async function sessionCookie(db: Kysely<Database>, userId: string, establishmentId: string): Promise<string> {
+  await db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', userId).execute();
+  const token = crypto.randomBytes(32).toString('base64url');
+  const now = new Date();
+  await insertSession(db, { id: hashToken(token), userId, establishmentId, now: now.toISOString(), expiresAt: new Date(now.getTime() + 3600_000).toISOString(), ip: null, userAgent: null });
+  return `cerise_sid=${token}`;
+}
+
+/** The runtime (database and services) of a scratch environment, for seeding; closed after `fn`. */
+export async function withRuntime<T>(env: Record<string, string>, fn: (deps: Awaited<ReturnType<typeof openRuntime>>['deps']) => Promise<T>): Promise<T> {
+  const runtime = await openRuntime(loadConfig({ ...process.env, ...env } as Record<string, string>));
+  try {
+    return await fn(runtime.deps);
+  } finally {
+    await runtime.close();
+  }
 }

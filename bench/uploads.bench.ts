@@ -5,38 +5,18 @@
  * the analyses made and the uploads refused with 503 / 429 (« réessayez dans un instant »).
  * Runs alone: `npx tsx bench/uploads.bench.ts`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../server/src/config/config.ts';
-import { openRuntime } from '../server/src/runtime.ts';
-import { hashToken } from '../server/src/modules/auth/auth.usecases.ts';
-import { insertSession } from '../server/src/modules/auth/auth.repository.ts';
 import { generateSiecleFiles, makeSchool } from '../server/src/modules/siecle/synthetic/generate.ts';
 import { makeEstablishment, makeUser } from '../server/test/factories.ts';
+import { log, scratchDatabase, sessionCookie, startServer, withRuntime, type RunningServer } from './support.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'server/bin/cerise.mjs');
-const log = (line: string) => process.stderr.write(`${line}\n`);
 const MB = 1024 * 1024;
 
 export type UploadsFigures = { parallel: number; sizeMb: number; peakRssMb: number; analysed: number; refused503: number; refused429: number; other: number };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 /** The resident memory of a process (KiB): now (VmRSS) and its peak (VmHWM), from /proc. */
 function memoryOf(pid: number): { rss: number; hwm: number } {
@@ -89,9 +69,8 @@ function withUai(bytes: Uint8Array, from: string, to: string, head = 4096): Buff
 export async function benchUploads(opts: { parallel?: number; sizeMb?: number } = {}): Promise<UploadsFigures> {
   const parallel = opts.parallel ?? 20;
   const sizeMb = opts.sizeMb ?? 50;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cerise-uploads-'));
-  const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', SEED_DEMO: '0', LOG_LEVEL: 'warn' };
-  let server: ChildProcess | undefined;
+  const scratch = await scratchDatabase('uploads');
+  let server: RunningServer | undefined;
   try {
     // ~2.85 MB of Élèves + Responsables per 1,000 learners.
     const learners = Math.round((sizeMb * 1000) / 2.85);
@@ -102,38 +81,20 @@ export async function benchUploads(opts: { parallel?: number; sizeMb?: number } 
     log(`  Élèves ${(files.eleves.byteLength / MB).toFixed(1)} Mo, Responsables ${(files.responsables.byteLength / MB).toFixed(1)} Mo`);
 
     // Establishments and their administrators, with a session each (no argon2 per user).
-    const runtime = await openRuntime(loadConfig(env as Record<string, string>));
-    const admins: { uai: string; cookie: string }[] = [];
-    try {
+    const admins = await withRuntime(scratch.env, async (deps) => {
+      const out: { uai: string; cookie: string }[] = [];
       for (let i = 0; i < parallel; i++) {
         const uai = `${String(8600100 + i)}${'ABCDEFGHJKLMNPRSTUVW'[i % 20]}`;
-        const est = await makeEstablishment(runtime.deps, { uai });
-        const admin = await makeUser(runtime.deps, est.id, { profiles: ['administrator'], password: null, must_change_password: 0 });
-        const token = crypto.randomBytes(32).toString('base64url');
-        const now = new Date();
-        await insertSession(runtime.deps.db, { id: hashToken(token), userId: admin.id, establishmentId: est.id, now: now.toISOString(), expiresAt: new Date(now.getTime() + 3600_000).toISOString(), ip: null, userAgent: null });
-        admins.push({ uai, cookie: `cerise_sid=${token}` });
+        const est = await makeEstablishment(deps, { uai });
+        const admin = await makeUser(deps, est.id, { profiles: ['administrator'], password: null, must_change_password: 0 });
+        out.push({ uai, cookie: await sessionCookie(deps.db, admin.id, est.id) });
       }
-    } finally {
-      await runtime.close();
-    }
+      return out;
+    });
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [cli, 'serve'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    server.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {
-        // not yet listening
-      }
-      if (Date.now() > deadline || server.exitCode !== null) throw new Error(`server did not start:\n${stderr}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-
+    server = await startServer(scratch.env);
+    const { base } = server;
+    const pid = server.process.pid!;
     // Teachers first (a learners' import needs them): the small STSWEB file of each, analysed then applied.
     for (const a of admins) {
       const sts = multipartParts([{ field: 'teachers', filename: `sts_emp_${a.uai}.xml`, parts: withUai(files.sts, template, a.uai, files.sts.byteLength) }]);
@@ -143,12 +104,12 @@ export async function benchUploads(opts: { parallel?: number; sizeMb?: number } 
       const applied = await fetch(`${base}/api/v1/imports/${runId}/apply`, { method: 'POST', headers: { cookie: a.cookie, origin: base } });
       if (applied.status !== 200) throw new Error(`teachers apply: ${applied.status} ${await applied.text()}`);
     }
-    const before = memoryOf(server.pid!);
+    const before = memoryOf(pid);
     log(`serveur prêt : RSS ${(before.rss / 1024).toFixed(0)} Mo ; ${parallel} envois de ${sizeMb} Mo en parallèle…`);
 
     const t0 = performance.now();
     let peakSampled = before.rss;
-    const sampler = setInterval(() => (peakSampled = Math.max(peakSampled, memoryOf(server!.pid!).rss)), 50);
+    const sampler = setInterval(() => (peakSampled = Math.max(peakSampled, memoryOf(pid).rss)), 50);
     const results = await Promise.all(
       admins.map((a) =>
         post(
@@ -163,7 +124,7 @@ export async function benchUploads(opts: { parallel?: number; sizeMb?: number } 
       ),
     );
     clearInterval(sampler);
-    const after = memoryOf(server.pid!);
+    const after = memoryOf(pid);
     const count = (s: number) => results.filter((r) => r.status === s).length;
     const other = results.filter((r) => ![200, 503, 429].includes(r.status));
     for (const r of other) log(`  réponse inattendue ${r.status} : ${r.body.slice(0, 300)}`);
@@ -181,8 +142,8 @@ export async function benchUploads(opts: { parallel?: number; sizeMb?: number } 
     log(`envois : ${figures.analysed} analysés, ${figures.refused503} refusés (503), ${figures.refused429} refusés (429) en ${((performance.now() - t0) / 1000).toFixed(1)} s ; pic RSS ${figures.peakRssMb} Mo`);
     return figures;
   } finally {
-    server?.kill('SIGTERM');
-    fs.rmSync(dir, { recursive: true, force: true });
+    await server?.stop();
+    await scratch.dispose();
   }
 }
 
