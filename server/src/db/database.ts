@@ -60,6 +60,24 @@ export function openSqlite(file: string): DatabaseHandle {
  * shared: a fresh one is prepared for that call.
  */
 const STATEMENT_CACHE_SIZE = 1000;
+/** `CERISE_SLOW_SQL_MS=n`: every SQLite statement that runs longer than n ms is written to stderr (diagnosis). */
+const slowSqlMs = process.env.CERISE_SLOW_SQL_MS ? Number(process.env.CERISE_SLOW_SQL_MS) : undefined;
+
+function timed(statement: SQLite.Statement, sqlText: string, limitMs: number): SQLite.Statement {
+  for (const method of ['all', 'get', 'run'] as const) {
+    const original = statement[method].bind(statement) as (...args: unknown[]) => unknown;
+    (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+      const t0 = performance.now();
+      try {
+        return original(...args);
+      } finally {
+        const ms = performance.now() - t0;
+        if (ms > limitMs) process.stderr.write(`SQL lent (${ms.toFixed(0)} ms) : ${sqlText.slice(0, 300)}\n`);
+      }
+    };
+  }
+  return statement;
+}
 function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
   return {
@@ -71,7 +89,7 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
         cache.set(sqlText, cached);
         return cached;
       }
-      const statement = sqlite.prepare(sqlText);
+      const statement = slowSqlMs === undefined ? sqlite.prepare(sqlText) : timed(sqlite.prepare(sqlText), sqlText, slowSqlMs);
       if (!cached) {
         cache.set(sqlText, statement);
         if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);

@@ -8,6 +8,7 @@ import * as m0006 from './0006_security.ts';
 import * as m0007 from './0007_sso.ts';
 import * as m0008 from './0008_administration.ts';
 import * as m0009 from './0009_performance.ts';
+import * as m0010 from './0010_visible_users.ts';
 
 /** Numbered migrations, in order. Never edit one after it has landed: add a new one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007_sso': m0007,
   '0008_administration': m0008,
   '0009_performance': m0009,
+  '0010_visible_users': m0010,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

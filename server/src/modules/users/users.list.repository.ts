@@ -72,11 +72,13 @@ function filtered(db: DbOrTx, establishmentId: string, f: UserListFilter) {
   return q;
 }
 
+/** The count of a list (its total); of the visible accounts, a scan of the index users_visible_list_idx alone. */
+export function countQuery(db: DbOrTx, establishmentId: string, f: UserListFilter) {
+  return filtered(db, establishmentId, f).select((eb) => eb.fn.countAll<number | string | bigint>().as('n'));
+}
+
 export async function countUsers(db: DbOrTx, establishmentId: string, f: UserListFilter): Promise<number> {
-  const row = await filtered(db, establishmentId, f)
-    .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return Number((await countQuery(db, establishmentId, f).executeTakeFirstOrThrow()).n);
 }
 
 /** One page, in French alphabetical order (last name, first name, login), then by id. */
