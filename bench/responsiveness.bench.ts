@@ -82,7 +82,9 @@ export async function benchResponsiveness(opts: { learners?: number; letters?: n
     await call('POST', `/api/v1/access/divisions/${divisionB}/parents/letters`, cookies.adminB, JSON.stringify({ parentIds: parentIds.slice(0, 5) }));
     for (let i = 0; i < 5; i++) await Promise.all([call('GET', '/api/health', ''), call('GET', learnerPage, cookies.learnerA), call('GET', usersList, cookies.adminA)]);
 
-    // The measured window.
+    // The measured window. BENCH_VERBOSE=1: when the slow answers came, against the import's steps.
+    const verbose = process.env.BENCH_VERBOSE === '1';
+    const start = performance.now();
     let heavy = true;
     const poll = async (url: string, cookie: string) => {
       const latencies: number[] = [];
@@ -90,6 +92,7 @@ export async function benchResponsiveness(opts: { learners?: number; letters?: n
         const t0 = performance.now();
         await call('GET', url, cookie);
         latencies.push(performance.now() - t0);
+        if (verbose && performance.now() - t0 > 300) log(`    ${url} : ${(performance.now() - t0).toFixed(0)} ms, de +${((t0 - start) / 1000).toFixed(2)} s`);
         await new Promise((r) => setTimeout(r, 20));
       }
       return latencies.sort((x, y) => x - y);
@@ -112,7 +115,9 @@ export async function benchResponsiveness(opts: { learners?: number; letters?: n
         form.append('eleves', new Blob([fs.readFileSync(fc.eleves)]), 'ElevesSansAdresses.xml');
         form.append('responsables', new Blob([fs.readFileSync(fc.responsables)]), 'ResponsablesAvecAdresses.xml');
         const report = JSON.parse((await call('POST', '/api/v1/imports/learners/analysis', cookies.adminC, form, false)).toString('utf8')) as { runId: string };
+        if (verbose) log(`    analyse faite à +${((performance.now() - start) / 1000).toFixed(2)} s`);
         await call('POST', `/api/v1/imports/${report.runId}/apply`, cookies.adminC);
+        if (verbose) log(`    application faite à +${((performance.now() - start) / 1000).toFixed(2)} s`);
       }),
       only.has('letters') &&
       timed(`lettres aux parents, ${parentIds.length} pages`, async () => {

@@ -6,6 +6,7 @@ import type { DbOrTx, Tx } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import { newId, nowIso } from '../../util/ids.ts';
+import { nextTurn } from '../../util/event-loop.ts';
 import { asBuffer } from '../../workers/pool.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findEstablishmentById, findEstablishmentByUai } from '../establishments/establishments.repository.ts';
@@ -98,7 +99,10 @@ async function applyInTransaction(deps: Deps, est: Establishment, kind: ImportKi
     if (!report) {
       try {
         let mails = first.mails;
-        for (const step of steps.slice(1)) mails += await inTransaction(deps.db, (tx) => applyPlan(tx, step, applyCtx));
+        for (const step of steps.slice(1)) {
+          await nextTurn(); // let the other requests through between two steps
+          mails += await inTransaction(deps.db, (tx) => applyPlan(tx, step, applyCtx));
+        }
         report = await inTransaction(deps.db, (tx) => finish(tx, mails));
       } catch (e) {
         await releaseClaimedRun(deps.db, runId, est.id);

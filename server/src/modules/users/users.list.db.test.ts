@@ -120,4 +120,17 @@ describe(`user list paged in SQL (${testEngine})`, () => {
     expect(names(await list(`division=${d.id}`))).toEqual(['MARTIN Léa', 'PROF Inès']);
     expect(names(await list(`hidden=true&division=${d.id}`))).toEqual(['MARTIN Marc']);
   });
+
+  it('fills the keys of many accounts once, in batches, while the event loop keeps serving', async () => {
+    for (let i = 0; i < 1200; i++) await makeUser(ctx.deps, est.id, { first_name: `Élève${i}`, last_name: 'LOT', profiles: ['learner'] });
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    // Twenty administrators open the list at once: one filling, which they all wait for.
+    const [first, ...others] = await Promise.all(Array.from({ length: 20 }, () => fillNameKeys(ctx.db, est.id)));
+    clearInterval(ticker);
+    expect(first).toBeGreaterThanOrEqual(1200);
+    expect(others.every((n) => n === first)).toBe(true);
+    expect(turns).toBeGreaterThan(0);
+    expect(await fillNameKeys(ctx.db, est.id)).toBe(0);
+  });
 });

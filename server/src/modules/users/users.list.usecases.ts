@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.ts';
 import type { DbOrTx } from '../../db/schema.ts';
 import type { SessionUser } from '../auth/auth.presenter.ts';
 import { currentSchoolYear, presentUsers } from './users.admin.usecases.ts';
+import { nextTurn } from '../../util/event-loop.ts';
 import { countUsers, pageOfUsers, setNameKeys, usersWithoutNameKeys } from './users.list.repository.ts';
 
 /**
@@ -24,16 +25,29 @@ export function nameKeys(u: { last_name: string; first_name: string; login: stri
 const HEAL_BATCH = 500;
 
 /** Gives their keys to the accounts that lack them (after an import or a rename); usually nothing to do. */
-export async function fillNameKeys(db: DbOrTx, establishmentId: string): Promise<number> {
-  let filled = 0;
-  for (;;) {
-    const rows = await usersWithoutNameKeys(db, establishmentId, HEAL_BATCH);
-    if (rows.length === 0) return filled;
-    await setNameKeys(db, rows.map((r) => ({ ...r, ...nameKeys(r) })));
-    filled += rows.length;
-    if (rows.length < HEAL_BATCH) return filled;
-  }
+export function fillNameKeys(db: DbOrTx, establishmentId: string): Promise<number> {
+  // After an import, 16,000 accounts may lack their keys and 20 administrators ask for the list at
+  // once: one filling per establishment, the others wait for it.
+  const ofDb = filling.get(db) ?? new Map<string, Promise<number>>();
+  filling.set(db, ofDb);
+  const running = ofDb.get(establishmentId);
+  if (running) return running;
+  const work = (async () => {
+    let filled = 0;
+    for (;;) {
+      const rows = await usersWithoutNameKeys(db, establishmentId, HEAL_BATCH);
+      if (rows.length === 0) return filled;
+      await setNameKeys(db, rows.map((r) => ({ ...r, ...nameKeys(r) })));
+      filled += rows.length;
+      if (rows.length < HEAL_BATCH) return filled;
+      await nextTurn(); // the other requests between two batches
+    }
+  })().finally(() => ofDb.delete(establishmentId));
+  ofDb.set(establishmentId, work);
+  return work;
 }
+/** The fillings in progress, per database handle (a transaction never shares another's). */
+const filling = new WeakMap<DbOrTx, Map<string, Promise<number>>>();
 
 /**
  * The paginated list (docs/performance.md « Listes paginées en SQL »): filters, search, French order,
