@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
-import pg from 'pg';
+import type PgModule from 'pg';
 import type { Database, Engine } from './schema.ts';
 
 export type DatabaseHandle = {
@@ -13,14 +14,25 @@ export type DatabaseHandle = {
   destroy: () => Promise<void>;
 };
 
-// pg: keep counts and bigints as numbers where they fit.
-pg.types.setTypeParser(20, (v) => Number(v));
+/**
+ * pg is loaded when a PostgreSQL database is opened: on SQLite, loading it (and the fetch
+ * implementation it touches) cost every `cerise` command about 100 ms (docs/performance.md).
+ */
+let pgModule: typeof PgModule | undefined;
+function loadPg(): typeof PgModule {
+  if (!pgModule) {
+    pgModule = createRequire(import.meta.url)('pg') as typeof PgModule;
+    // pg: keep counts and bigints as numbers where they fit.
+    pgModule.types.setTypeParser(20, (v) => Number(v));
+  }
+  return pgModule;
+}
 
 /** Opens the database named by DATABASE_URL, or SQLite under DATA_DIR. */
 export function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string }): DatabaseHandle {
   const url = opts.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const pool = new (loadPg().Pool)({ connectionString: url, max: 10 });
     // An idle client losing its connection (server restart, failover) must not crash the process:
     // the pool drops it and the next query opens a new one.
     pool.on('error', (err) => {
