@@ -9,7 +9,8 @@ import { tr } from '../i18n.ts';
 
 async function readUpload(file: string): Promise<UploadedFile> {
   try {
-    return { name: path.basename(file), bytes: new Uint8Array(await fs.readFile(file)) };
+    // The Buffer is a Uint8Array already: `new Uint8Array(buffer)` would copy the whole file.
+    return { name: path.basename(file), bytes: await fs.readFile(file) };
   } catch {
     throw new CliError(tr(`Fichier introuvable ou illisible : ${file}`, `File not found or unreadable: ${file}`));
   }
