@@ -4,8 +4,8 @@
  * each request chosen by `loadScript` from what the modules serve. Sessions are inserted
  * straight into the database (no argon2 per user), as the tests do.
  *  - The figures (`rps`, `p95Ms`, `errors`, `connections`): the 50 users, each with its own
- *    connection, together asking BENCH_LOAD_RATE requests/s (default 300, autocannon's
- *    `overallRate`: each user waits between its requests), as people clicking do.
+ *    connection, together asking BENCH_LOAD_RATE requests/s (default 300) at random moments, as
+ *    people clicking do (load.paced.ts: why not autocannon's `overallRate`).
  *  - `saturationRps`, `saturationP95Ms`: the same 50 connections with no wait at all, the most the
  *    server answers (and the queue that makes), for transparency.
  * Each figure is the median of BENCH_RUNS runs of 10 s (default 3) after a warm-up.
@@ -15,18 +15,19 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { pacedLoad } from './load.paced.ts';
 import { loadScript, type LoadUser } from './load.script.ts';
 import { benchRuns, cerise, log, median, percentile, scratchDatabase, sessionCookie, startServer, withRuntime, type RunningServer } from './support.ts';
 
 export type LoadFigures = { rps: number; p95Ms: number; errors: number; connections: number; rate: number; processes: number; saturationRps: number; saturationP95Ms: number };
 
 /** One measured autocannon run: requests/s, p95 of response times, errors (status ≥ 400, timeouts). */
-async function measure(base: string, requests: autocannon.Request[], opts: { connections: number; seconds: number; overallRate?: number }) {
+async function measure(base: string, requests: autocannon.Request[], opts: { connections: number; seconds: number }) {
   const latencies: number[] = [];
   let failed = 0;
   const statuses: Record<number, number> = {};
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: base, connections: opts.connections, duration: opts.seconds, requests, ...(opts.overallRate ? { overallRate: opts.overallRate } : {}) }, (err, res) => (err ? reject(err) : resolve(res)));
+    const instance = autocannon({ url: base, connections: opts.connections, duration: opts.seconds, requests }, (err, res) => (err ? reject(err) : resolve(res)));
     instance.on('response', (_client, statusCode: number, _bytes: number, responseTime: number) => {
       latencies.push(responseTime);
       if (statusCode >= 400) {
@@ -83,7 +84,9 @@ export async function benchLoad(opts: { learners?: number; evaluations?: number;
     const paced = [];
     const saturated = [];
     for (let i = 0; i < runs; i++) {
-      paced.push(await measure(base, script.requests, { connections, seconds, overallRate: rate }));
+      const p = await pacedLoad(base, script.requests, { connections, seconds, rate });
+      if (p.errors) log(`  réponses en erreur : ${Object.entries(p.statuses).map(([code, n]) => `${code === '0' ? 'sans réponse' : code} × ${n}`).join(', ')}`);
+      paced.push({ rps: p.rps, p95: percentile(p.latencies, 0.95), errors: p.errors });
       saturated.push(await measure(base, script.requests, { connections, seconds }));
       log(`  tour ${i + 1} : ${paced[i]!.rps.toFixed(0)} req/s demandées à ${rate}, p95 ${paced[i]!.p95.toFixed(1)} ms, erreurs ${paced[i]!.errors} ; sans attente ${saturated[i]!.rps.toFixed(0)} req/s, p95 ${saturated[i]!.p95.toFixed(1)} ms`);
     }
