@@ -6,65 +6,86 @@ export { CliError, EXIT_FAILURE, EXIT_OK, EXIT_REJECTED } from './cli-error.ts';
 
 /**
  * Prints `JSON.stringify(value, null, 2)` and a newline, the same bytes, written piece by piece:
- * the arrays of an object go element by element. An import report of 16,000 people is a 9 MB
+ * the arrays of an object go a few hundred elements at a time. An import report of 16,000 people is a 9 MB
  * document — 18 MB of memory as one string (a single character outside Latin-1 makes it two
  * bytes a character), then as much again as UTF-8 — at the moment the import's memory is at its
  * highest (docs/performance.md, « Import par la ligne de commande »).
  */
 export function printJson(value: unknown): void {
-  const pieces: string[] = [];
-  let size = 0;
-  const flush = () => {
-    if (pieces.length === 0) return;
-    process.stdout.write(pieces.join(''));
-    pieces.length = 0;
-    size = 0;
-  };
-  writeJson(value, '', (piece) => {
-    pieces.push(piece);
-    size += piece.length;
-    if (size >= 1 << 16) flush();
-  });
-  pieces.push('\n');
-  flush();
+  if (!walkable(value)) {
+    process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    return;
+  }
+  writeJson(value, 0, (piece) => process.stdout.write(piece));
+  process.stdout.write('\n');
 }
+
+/** Elements of an array written by one JSON.stringify call. */
+const ARRAY_PIECE = 500;
 
 /** An array or object JSON.stringify would walk into (no toJSON of its own). */
 const walkable = (v: unknown): v is object => typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
 
-/** JSON.stringify's text of `value` (indent 2), nested at `indent`: newlines only ever separate tokens. */
-const nested = (value: unknown, indent: string): string | undefined => JSON.stringify(value, null, 2)?.replace(/\n/g, `\n${indent}`);
+/**
+ * JSON.stringify's text (indent 2) of `value` standing `depth` levels deep: written inside that
+ * many arrays, then taken out, so JSON.stringify itself indents it (no text is rewritten).
+ * `value` is never one JSON leaves out (undefined, a function…): the caller checks.
+ */
+function stringifyAt(value: unknown, depth: number): string {
+  let wrapped: unknown = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  const [head, tail] = wrapperEnds(depth);
+  return text.slice(head.length, text.length - tail.length);
+}
+
+/** Whether JSON.stringify leaves this member of an object out (undefined, a function, a symbol, after toJSON). */
+function leftOut(value: unknown, key: string): boolean {
+  const v = typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON: (k: string) => unknown }).toJSON(key) : value;
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+
+const wrapperCache = new Map<number, [string, string]>();
+/** What `depth` wrapping arrays add before and after the value's text. */
+function wrapperEnds(depth: number): [string, string] {
+  let ends = wrapperCache.get(depth);
+  if (!ends) {
+    let wrapped: unknown = 0;
+    for (let i = 0; i < depth; i++) wrapped = [wrapped];
+    const text = JSON.stringify(wrapped, null, 2);
+    const at = text.indexOf('0');
+    ends = [text.slice(0, at), text.slice(at + 1)];
+    wrapperCache.set(depth, ends);
+  }
+  return ends;
+}
 
 /**
- * `JSON.stringify(value, null, 2)` in pieces: down to `levels` deep, an object's members and an
- * array's elements one by one; below, each as JSON.stringify writes it.
+ * `JSON.stringify(value, null, 2)` in pieces: the top object's members one by one, and the
+ * elements of its arrays ARRAY_PIECE at a time; anything else as JSON.stringify writes it.
  */
-function writeJson(value: unknown, indent: string, emit: (piece: string) => void, levels = 2): void {
+function writeJson(value: unknown, depth: number, emit: (piece: string) => void): void {
+  const indent = '  '.repeat(depth);
   const inner = `${indent}  `;
-  if (levels === 0 || !walkable(value)) {
-    const text = nested(value, indent);
-    if (text !== undefined) emit(text);
+  if (depth > 1 || !walkable(value)) {
+    if (!leftOut(value, '')) emit(stringifyAt(value, depth));
     return;
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return emit('[]');
-    for (let i = 0; i < value.length; i++) {
-      emit(`${i === 0 ? '[' : ','}\n${inner}`);
-      const element: unknown = value[i];
-      if (levels > 1 && walkable(element)) writeJson(element, inner, emit, levels - 1);
-      else emit(nested(element, inner) ?? 'null');
+    for (let i = 0; i < value.length; i += ARRAY_PIECE) {
+      // The elements inside their array, one level deeper: `[`, newline and indent taken out.
+      const text = stringifyAt(value.slice(i, i + ARRAY_PIECE), depth);
+      emit(`${i === 0 ? '[' : ','}\n${inner}${text.slice(2 + inner.length, text.length - 1 - indent.length - 1)}`);
     }
     return emit(`\n${indent}]`);
   }
   let first = true;
   for (const [key, member] of Object.entries(value)) {
-    const walk = levels > 1 && walkable(member);
-    const text = walk ? null : nested(member, inner);
-    if (text === undefined) continue; // undefined, functions, symbols: left out, as JSON.stringify does
+    if (leftOut(member, key)) continue; // as JSON.stringify does
     emit(`${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `);
     first = false;
-    if (text === null) writeJson(member, inner, emit, levels - 1);
-    else emit(text);
+    writeJson(member, depth + 1, emit);
   }
   emit(first ? '{}' : `\n${indent}}`);
 }
