@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase } from 'kysely';
 import type PgModule from 'pg';
 import type { Database, Engine } from './schema.ts';
+import { BusyWaitingSqliteDialect } from './sqlite-driver.ts';
 
 export type DatabaseHandle = {
   db: Kysely<Database>;
@@ -48,8 +49,9 @@ export function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: 
 export function openSqlite(file: string): DatabaseHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const sqlite = new SQLite(file);
-  sqlite.pragma('journal_mode = WAL');
+  // While opening (no request is served yet), a lock held by another connection is waited for here.
   sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   // Planner statistics (docs/performance.md): without them SQLite may walk a whole establishment's
@@ -57,11 +59,13 @@ export function openSqlite(file: string): DatabaseHandle {
   // again after each SIECLE import (siecle.repository.ts refreshPlannerStatistics).
   sqlite.pragma('analysis_limit = 400');
   if (file !== ':memory:') sqlite.pragma('optimize = 0x10002');
+  // Then no busy timeout: a locked file is waited for asynchronously (sqlite-driver.ts), never in the event loop.
+  sqlite.pragma('busy_timeout = 0');
   if (file !== ':memory:') {
     // The database holds personal data: readable by the service's user only, whatever the umask.
     for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new BusyWaitingSqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, engine: 'sqlite', sqlitePath: file, destroy: () => db.destroy() };
 }
 
