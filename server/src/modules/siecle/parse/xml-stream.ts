@@ -72,13 +72,15 @@ export function streamXml(bytes: Uint8Array, options: XmlStreamOptions): XmlStre
 
   const records = options.records ?? {};
   const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
-  /** Open elements, root first. */
-  const stack: { name: string; line: number }[] = [];
+  /** Open elements, root first: their names and the lines of their opening tags (two arrays: no object per element). */
+  const openNames: string[] = [];
+  const openLines: number[] = [];
   /** Path below the root of the innermost open element, e.g. `DONNEES/ELEVES`. */
   const pathParts: string[] = [];
   let root: XmlRoot | null = null;
   let tagLine = 1;
-  let lastClosed: { name: string; line: number } | null = null;
+  let lastClosedName: string | null = null;
+  let lastClosedLine = 0;
   /** Elements of the record being assembled, outermost first; empty outside records. */
   const building: XmlElement[] = [];
   let buildingHandler: ((e: XmlElement) => void) | null = null;
@@ -92,11 +94,12 @@ export function streamXml(bytes: Uint8Array, options: XmlStreamOptions): XmlStre
   });
   parser.on('opentag', (tag: SaxesTagPlain) => {
     const line = tagLine;
-    if (stack.length >= MAX_XML_DEPTH) {
+    if (openNames.length >= MAX_XML_DEPTH) {
       throw new SiecleFileError('siecle.malformed_xml', fileName, `imbrication de balises trop profonde (plus de ${MAX_XML_DEPTH} niveaux).`, line);
     }
-    stack.push({ name: tag.name, line });
-    if (stack.length === 1) {
+    openNames.push(tag.name);
+    openLines.push(line);
+    if (openNames.length === 1) {
       root = { name: tag.name, attrs: tag.attributes, line };
       if (options.onRoot?.(root) === false) throw STOP;
       return;
@@ -127,8 +130,10 @@ export function streamXml(bytes: Uint8Array, options: XmlStreamOptions): XmlStre
   parser.on('text', onText);
   parser.on('cdata', onText);
   parser.on('closetag', () => {
-    const closed = stack.pop();
-    if (closed) lastClosed = closed;
+    if (openNames.length > 0) {
+      lastClosedName = openNames.pop()!;
+      lastClosedLine = openLines.pop()!;
+    }
     pathParts.pop();
     if (building.length > 0) {
       const element = building.pop()!;
@@ -143,7 +148,9 @@ export function streamXml(bytes: Uint8Array, options: XmlStreamOptions): XmlStre
     throw doctypeForbidden(fileName, parser.line);
   });
   parser.on('error', (err: Error) => {
-    throw translateSaxesError(err, fileName, parser.line, stack, lastClosed, root !== null);
+    const top = openNames.length > 0 ? { name: openNames[openNames.length - 1]!, line: openLines[openLines.length - 1]! } : undefined;
+    const lastClosed = lastClosedName === null ? null : { name: lastClosedName, line: lastClosedLine };
+    throw translateSaxesError(err, fileName, parser.line, top, lastClosed, root !== null);
   });
 
   // Refuse a DOCTYPE as soon as it starts, not when saxes has buffered all of it.
@@ -267,7 +274,7 @@ function translateSaxesError(
   err: Error,
   fileName: string,
   line: number,
-  stack: readonly { name: string; line: number }[],
+  top: { name: string; line: number } | undefined,
   lastClosed: { name: string; line: number } | null,
   sawRoot: boolean,
 ): SiecleFileError {
@@ -282,7 +289,6 @@ function translateSaxesError(
       "ce fichier n'est pas un fichier XML : un export SIECLE (élèves, responsables) ou STSWEB (sts_emp) est attendu.",
     );
   }
-  const top = stack[stack.length - 1];
   let reason: string;
   let m: RegExpExecArray | null;
   if (raw === 'unexpected close tag.') {
