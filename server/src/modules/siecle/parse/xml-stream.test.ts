@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectSiecleError, utf8 } from '../../../../test/fixtures/siecle/helpers.ts';
 import { MAX_RECORD_ELEMENTS, MAX_XML_BYTES, MAX_XML_DEPTH } from './limits.ts';
-import { attr, childText, descendants, streamXml, type XmlElement } from './xml-stream.ts';
+import { attr, childText, descendants, detached, streamXml, type XmlElement } from './xml-stream.ts';
 
 function collect(xml: string | Uint8Array, path: string): XmlElement[] {
   const out: XmlElement[] = [];
@@ -162,5 +162,12 @@ describe('streamXml refusals', () => {
     const xml = `<R><ELEVE>${'<X/>'.repeat(MAX_RECORD_ELEMENTS + 1)}</ELEVE></R>`;
     const error = expectSiecleError(() => collect(xml, 'ELEVE'), 'siecle.too_large', 1);
     expect(error.reason).toContain('<ELEVE>');
+  });
+});
+
+describe('detached', () => {
+  it('gives the same text, short or long, accents and all', () => {
+    const chunk = `  parent200001@example.org ; L’ŒUVRE Marie-Hélène ${'x'.repeat(70_000)}`;
+    for (const text of ['', 'a', 'douze.chiffr', 'treize.chiffr', chunk.slice(2, 26), chunk.slice(29, 51), chunk]) expect(detached(text)).toBe(text);
   });
 });
