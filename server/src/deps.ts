@@ -16,4 +16,9 @@ export type Deps = {
   files: FileStorage;
   /** CPU-heavy work (PDF, DOCX, SIECLE parsing, large CSV) off the event loop: workers/pool.ts. */
   workers: WorkerPool;
+  /**
+   * The SQLite database file, when the database is one (not in memory): work that writes a lot in
+   * one transaction runs in the worker pool on its own connection to it (siecle.apply-task.ts).
+   */
+  sqliteFile?: string | undefined;
 };

@@ -15,7 +15,16 @@ export async function openRuntime(config: Config, opts: { logger?: Logger; migra
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   if (opts.migrate !== false) await migrateToLatest(handle.db);
   const files = createFileStorage(config);
-  const deps: Deps = { db: handle.db, engine: handle.engine, config, log, now: () => new Date(), files, workers: opts.inlineTasks ? createInlinePool() : processWorkerPool() };
+  const deps: Deps = {
+    db: handle.db,
+    engine: handle.engine,
+    config,
+    log,
+    now: () => new Date(),
+    files,
+    workers: opts.inlineTasks ? createInlinePool() : processWorkerPool(),
+    sqliteFile: handle.sqlitePath && handle.sqlitePath !== ':memory:' ? handle.sqlitePath : undefined,
+  };
   const close = async () => {
     await deps.workers.close();
     await handle.destroy();

@@ -66,8 +66,12 @@ export type TestContext = {
   close: () => Promise<void>;
 };
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
-  const handle = await createTestDatabase();
+/**
+ * The app on a fresh database. `onDisk`: SQLite in a file rather than in memory, as a server runs
+ * (work that uses its own connection to the file — siecle.apply-task.ts — then runs as in production).
+ */
+export async function createTestApp(overrides: Partial<Config> = {}, opts: { onDisk?: boolean } = {}): Promise<TestContext> {
+  const handle = await createTestDatabase({ onDisk: opts.onDisk });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cerise-data-'));
   const config: Config = { ...loadConfig({ PUBLIC_URL: TEST_ORIGIN, SEED_DEMO: '0', DATA_DIR: dataDir }), ...overrides };
   let clock = Date.parse('2026-11-28T09:00:00.000Z');
@@ -79,6 +83,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     now: () => new Date(clock),
     files: createLocalFileStorage(path.join(dataDir, 'attachments')),
     workers: processWorkerPool(),
+    sqliteFile: handle.sqlitePath && handle.sqlitePath !== ':memory:' ? handle.sqlitePath : undefined,
   };
   const app = await createApp(deps, { webDist: '/nonexistent' });
   await app.ready();

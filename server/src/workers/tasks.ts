@@ -11,6 +11,7 @@ import type { renderDashboardPdf } from '../modules/dashboard/dashboard.pdf.ts';
 import type { renderBlankSheet } from '../modules/evaluations/evaluations.sheet.ts';
 import type { extractPdf } from '../modules/passport/passport.extract.pdf.ts';
 import type { renderScenarioDocx } from '../modules/scenarios/scenarios.docx.ts';
+import type { ApplyTaskInput } from '../modules/siecle/siecle.apply-task.ts';
 import type { PlanTaskInput } from '../modules/siecle/siecle.plan-task.ts';
 import type { reportCsv, reportPdf } from '../modules/siecle/siecle.report.ts';
 import { toTaskError, type TaskError } from './task-errors.ts';
@@ -42,6 +43,8 @@ export const TASKS = {
   },
   'scenarios.docx': async (input: Parameters<typeof renderScenarioDocx>[0]) => bytes((await import('../modules/scenarios/scenarios.docx.ts')).renderScenarioDocx(input)),
   'siecle.plan': async (input: PlanTaskInput) => (await import('../modules/siecle/siecle.plan-task.ts')).planImport(input),
+  /** An analysed import applied on the thread's own SQLite connection, in one transaction (siecle.apply-task.ts). */
+  'siecle.applyAnalysed': async (input: ApplyTaskInput) => (await import('../modules/siecle/siecle.apply-task.ts')).applyAnalysedImportTask(input),
   'siecle.reportPdf': async (input: { report: Parameters<typeof reportPdf>[0]; establishmentName: string }) => bytes((await import('../modules/siecle/siecle.report.ts')).reportPdf(input.report, input.establishmentName)),
   'siecle.reportCsv': async (input: { report: Parameters<typeof reportCsv>[0] }) => (await import('../modules/siecle/siecle.report.ts')).reportCsv(input.report),
   /** For the pool's own tests: fails the way a bug in a builder would. */

@@ -140,8 +140,3 @@ export async function snapshotFingerprint(db: DbOrTx, establishmentId: string, s
 export async function refreshPlannerStatistics(db: Db, engine: Engine): Promise<void> {
   if (engine === 'sqlite') await sql`pragma optimize = 0x10002`.execute(db);
 }
-
-/** An import whose stepwise apply failed goes back to « analysed »: applying it again completes it. */
-export async function releaseClaimedRun(db: DbOrTx, id: string, establishmentId: string): Promise<void> {
-  await db.updateTable('import_runs').set({ status: 'analysed', applied_at: null }).where('id', '=', id).where('establishment_id', '=', establishmentId).where('status', '=', 'applied').execute();
-}

@@ -6,7 +6,6 @@ import type { DbOrTx, Tx } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import { newId, nowIso } from '../../util/ids.ts';
-import { nextTurn } from '../../util/event-loop.ts';
 import { asBuffer } from '../../workers/pool.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findEstablishmentById, findEstablishmentByUai } from '../establishments/establishments.repository.ts';
@@ -15,8 +14,7 @@ import { activeSchoolYear } from '../establishments/school-year.ts';
 import { applyPlan } from './siecle.apply.ts';
 import type { ImportKind, ImportUploads } from './siecle.plan-task.ts';
 import type { ImportPlan, PlanContext } from './siecle.plan.ts';
-import { planSteps } from './siecle.apply-steps.ts';
-import { loadSnapshot, refreshPlannerStatistics, releaseClaimedRun, snapshotFingerprint } from './siecle.repository.ts';
+import { loadSnapshot, refreshPlannerStatistics, snapshotFingerprint } from './siecle.repository.ts';
 import * as runs from './siecle.runs.repository.ts';
 import { passwordsExpired, withoutInitialPasswords } from './siecle.passwords.ts';
 import { sweepImportFiles } from './siecle.sweep.ts';
@@ -55,21 +53,16 @@ async function makePlan(deps: Deps, db: DbOrTx, est: Establishment, kind: Import
 }
 
 /**
- * Writes an import. The plan is made before any transaction, so that transactions hold only
- * writes. On SQLite, where a transaction holds every other request of the process, the web's
- * apply writes the plan in steps of a few hundred rows, each its own transaction
- * (siecle.apply-steps.ts, docs/performance.md); if a step fails, the run goes back to « analysed »
- * and applying it again completes it (an import compares the files with the current state). The
- * command line, and PostgreSQL, write everything in one transaction. If the establishment
- * changed between the plan and the first write, the plan is made again.
+ * Writes an import in one transaction: everything or nothing. The plan is made before it, so that
+ * the transaction holds only writes; if the establishment changed between the plan and the
+ * transaction, the plan is made again. On SQLite the web's apply runs this in the worker pool, on
+ * the thread's own connection (siecle.apply-task.ts), so that the main thread keeps serving.
  */
 async function applyInTransaction(deps: Deps, est: Establishment, kind: ImportKind, uploads: ImportUploads, actorId: string | null, runId: string, files: string[], existingRun: boolean, ip: string | null = null): Promise<SiecleImportReport> {
-  const stepwise = existingRun && deps.engine === 'sqlite';
   for (let attempt = 1; ; attempt++) {
     const { plan, fingerprint } = await makePlan(deps, deps.db, est, kind, uploads);
     const at = nowIso(deps.now());
     const applyCtx = { establishmentId: est.id, establishmentName: est.name, loginUrl: loginUrl(deps, est.uai), at };
-    const steps = stepwise ? planSteps(plan) : [plan];
     const finish = async (tx: Tx, mails: number): Promise<SiecleImportReport> => {
       const report: SiecleImportReport = { ...plan.report, runId, dryRun: false, mailsQueued: mails };
       if (existingRun) await runs.finishRun(tx, runId, report, at);
@@ -86,29 +79,14 @@ async function applyInTransaction(deps: Deps, est: Establishment, kind: ImportKi
       });
       return report;
     };
-    const first = await inTransaction(deps.db, async (tx) => {
+    const report = await inTransaction(deps.db, async (tx) => {
       if (existingRun && !(await runs.claimRun(tx, runId, est.id, at))) {
         throw conflict('siecle.run_not_pending', 'Cette importation a déjà été appliquée ou a expiré. Recommencez l’analyse des fichiers.');
       }
       if ((await snapshotFingerprint(tx, est.id, plan.schoolYear)) !== fingerprint && attempt < 3) return null;
-      const mails = await applyPlan(tx, steps[0]!, applyCtx);
-      return stepwise ? { mails, report: null } : { mails, report: await finish(tx, mails) };
+      return finish(tx, await applyPlan(tx, plan, applyCtx));
     });
-    if (!first) continue;
-    let report = first.report;
-    if (!report) {
-      try {
-        let mails = first.mails;
-        for (const step of steps.slice(1)) {
-          await nextTurn(); // let the other requests through between two steps
-          mails += await inTransaction(deps.db, (tx) => applyPlan(tx, step, applyCtx));
-        }
-        report = await inTransaction(deps.db, (tx) => finish(tx, mails));
-      } catch (e) {
-        await releaseClaimedRun(deps.db, runId, est.id);
-        throw e;
-      }
-    }
+    if (!report) continue;
     await refreshPlannerStatistics(deps.db, deps.engine);
     return report;
   }
@@ -181,8 +159,22 @@ async function isStaleAnalysis(db: DbOrTx, establishmentId: string, run: { kind:
   return runs.isStale(run, await runs.appliedImports(db, establishmentId));
 }
 
-/** Step 2 of the UI: apply an analysed import, in one transaction. */
+/**
+ * Step 2 of the UI: apply an analysed import, in one transaction. On a SQLite file, in the worker
+ * pool on the thread's own connection (siecle.apply-task.ts); otherwise here.
+ */
 export async function applyAnalysedImport(deps: Deps, actor: { id: string; establishmentId: string; ip?: string | null }, runId: string): Promise<SiecleImportReport> {
+  const report = deps.sqliteFile
+    ? await deps.workers.run('siecle.applyAnalysed', { config: deps.config, sqliteFile: deps.sqliteFile, actor: { id: actor.id, establishmentId: actor.establishmentId, ip: actor.ip ?? null }, runId, at: nowIso(deps.now()) }, { key: actor.establishmentId })
+    : await applyAnalysedImportHere(deps, actor, runId);
+  await fs.rm(runDir(deps, runId), { recursive: true, force: true });
+  // And whatever an earlier crash left behind.
+  await sweepImportFiles(deps).catch((err: unknown) => deps.log.error({ err }, 'import files sweep failed'));
+  return report;
+}
+
+/** The apply itself, on `deps.db`. */
+export async function applyAnalysedImportHere(deps: Deps, actor: { id: string; establishmentId: string; ip?: string | null }, runId: string): Promise<SiecleImportReport> {
   const run = await pendingAnalysis(deps, actor.establishmentId, runId);
   if (await isStaleAnalysis(deps.db, actor.establishmentId, run)) {
     throw conflict(
@@ -192,14 +184,9 @@ export async function applyAnalysedImport(deps: Deps, actor: { id: string; estab
   }
   const est = await findEstablishmentById(deps.db, actor.establishmentId);
   if (!est) throw notFound();
-  const dir = runDir(deps, runId);
   const uploads = await storedUploads(deps, run);
   // The journal shows where the import was confirmed from, as for every other action.
-  const report = await applyInTransaction(deps, est, run.kind, uploads, actor.id, runId, Object.values(run.slots), true, actor.ip ?? null);
-  await fs.rm(dir, { recursive: true, force: true });
-  // And whatever an earlier crash left behind.
-  await sweepImportFiles(deps).catch((err: unknown) => deps.log.error({ err }, 'import files sweep failed'));
-  return report;
+  return applyInTransaction(deps, est, run.kind, uploads, actor.id, runId, Object.values(run.slots), true, actor.ip ?? null);
 }
 
 /**
