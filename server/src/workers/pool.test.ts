@@ -62,6 +62,17 @@ describe('worker pool', () => {
     expect((missing as AppError).code).toBe('siecle.missing_file');
   });
 
+  it('runs an `ownThread` task in a thread started for it, and the others in the kept thread', async () => {
+    const kept = await pool.run('test.threadId', undefined, { key: 'est-a' });
+    expect(await pool.run('test.threadId', undefined, { key: 'est-a' })).toBe(kept);
+    const first = await pool.run('test.threadId', undefined, { key: 'est-a', ownThread: true });
+    const second = await pool.run('test.threadId', undefined, { key: 'est-a', ownThread: true });
+    expect(new Set([kept, first, second]).size).toBe(3);
+    // A user's error comes back the same way from a thread of its own.
+    const missing = await pool.run('siecle.analyse', { kind: 'teachers', uploads: {}, ctx: {} as never, snapshotYear: '2026-2027', runId: 'r' }, { key: 'est-a', ownThread: true }).catch((e: unknown) => e);
+    expect((missing as AppError).code).toBe('siecle.missing_file');
+  });
+
   it('has at least two threads, one per CPU', () => {
     expect(poolSize(1)).toBe(2);
     expect(poolSize(8)).toBe(8);

@@ -43,6 +43,8 @@ export const TASKS = {
   },
   'scenarios.docx': async (input: Parameters<typeof renderScenarioDocx>[0]) => bytes((await import('../modules/scenarios/scenarios.docx.ts')).renderScenarioDocx(input)),
   'siecle.plan': async (input: PlanTaskInput) => (await import('../modules/siecle/siecle.plan-task.ts')).planImport(input),
+  /** An analysis: only its report, already serialised, comes back (not the plan). */
+  'siecle.analyse': async (input: PlanTaskInput & { runId: string }) => (await import('../modules/siecle/siecle.plan-task.ts')).analyseImportTask(input),
   /** An analysed import applied on the thread's own SQLite connection, in one transaction (siecle.apply-task.ts). */
   'siecle.applyAnalysed': async (input: ApplyTaskInput) => (await import('../modules/siecle/siecle.apply-task.ts')).applyAnalysedImportTask(input),
   'siecle.reportPdf': async (input: { report: Parameters<typeof reportPdf>[0]; establishmentName: string }) => bytes((await import('../modules/siecle/siecle.report.ts')).reportPdf(input.report, input.establishmentName)),
@@ -51,6 +53,8 @@ export const TASKS = {
   'test.fail': (input: { message: string }): never => {
     throw new Error(input.message);
   },
+  /** For the pool's own tests: which thread ran the task. */
+  'test.threadId': async () => (await import('node:worker_threads')).threadId,
   /** For the pool's own tests: keeps a thread busy for `ms` milliseconds. */
   'test.spin': (input: { ms: number }) => {
     const end = Date.now() + input.ms;

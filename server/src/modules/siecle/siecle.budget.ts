@@ -14,7 +14,7 @@ import { sweepImportFiles } from './siecle.sweep.ts';
  * SIECLE uploads within the budget (http/upload-budget.ts, docs/performance.md « Ressources bornées »):
  * expired analyses are swept first (their files free the establishment's disk), the declared body
  * is reserved before a byte is read (503 / 429 otherwise), the files are streamed to disk, and
- * they are read into memory only once an analysis slot is granted.
+ * they are read only once an analysis slot is granted, by the worker that parses them.
  */
 
 /** Bytes the establishment keeps on disk for analyses awaiting confirmation. */
@@ -50,10 +50,12 @@ export async function withBudgetedUploads<T>(
       if (unexpected) throw badRequest('siecle.unexpected_field', `Champ de fichier inattendu « ${unexpected.field.slice(0, 40)} ».`);
       const slot = await budget.analysisSlot();
       try {
+        // The files stay on disk: the worker reads them, one at a time, where it parses them,
+        // and the analysis keeps them by moving them (siecle.usecases.ts).
         const uploads: ImportUploads = {};
         for (const f of received.files) {
           if (f.size === 0) continue;
-          uploads[f.field as keyof ImportUploads] = { name: f.filename, bytes: new Uint8Array(await fs.readFile(f.tmpPath)) };
+          uploads[f.field as keyof ImportUploads] = { name: f.filename, path: f.tmpPath, temporary: true };
         }
         return await work(uploads);
       } finally {

@@ -1,7 +1,28 @@
-import { AppError } from '../../http/errors.ts';
+import fs from 'node:fs';
+import { AppError, conflict } from '../../http/errors.ts';
 import { parseSiecleUpload, SiecleFileError, type ElevesFile, type ResponsablesFile, type SiecleFile, type SiecleKind, type StsFile } from './parse/index.ts';
 
-export type UploadedFile = { name: string; bytes: Uint8Array };
+/**
+ * An uploaded file: its bytes (the command line), or the file on disk that holds them (the server:
+ * an upload streamed to a temporary file, `temporary`, or the file kept with an analysis), read
+ * only where it is parsed — in the worker thread, one file at a time (docs/performance.md,
+ * « Ressources bornées »).
+ */
+export type UploadedFile = { name: string; bytes: Uint8Array } | { name: string; path: string; temporary?: boolean };
+
+/** The bytes of an upload (read from its file, if it is on disk). */
+export function uploadBytes(upload: UploadedFile): Uint8Array {
+  if ('bytes' in upload) return upload.bytes;
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(upload.path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw conflict('siecle.run_expired', 'Les fichiers de cette analyse ne sont plus disponibles. Déposez-les à nouveau.');
+    throw e;
+  }
+  // A plain Uint8Array over the same memory (Buffer's `slice` would not copy).
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
 
 const KIND_LABEL: Record<SiecleKind, string> = {
   sts: 'export STSWEB des enseignants (sts_emp_…xml)',
@@ -15,7 +36,7 @@ function wrongSlot(file: SiecleFile, expected: SiecleKind): SiecleFileError {
 
 /** The STSWEB export of a teachers' import: one `.xml`, or a `.zip` holding it. */
 export function readTeachersInput(upload: UploadedFile): StsFile {
-  const { files } = parseSiecleUpload(upload.bytes, upload.name);
+  const { files } = parseSiecleUpload(uploadBytes(upload), upload.name);
   const sts = files.find((f): f is StsFile => f.kind === 'sts');
   const other = files.find((f) => f.kind !== 'sts');
   if (!sts) throw other ? wrongSlot(other, 'sts') : new SiecleFileError('siecle.zip_empty', upload.name, `aucun export STSWEB des enseignants trouvé.`);
@@ -46,19 +67,19 @@ export function readLearnersInput(input: { eleves?: UploadedFile; responsables?:
   let eleves: ElevesFile | undefined;
   let responsables: ResponsablesFile | undefined;
   if (input.zip) {
-    for (const f of parseSiecleUpload(input.zip.bytes, input.zip.name).files) {
+    for (const f of parseSiecleUpload(uploadBytes(input.zip), input.zip.name).files) {
       if (f.kind === 'eleves') eleves = f;
       else if (f.kind === 'responsables') responsables = f;
     }
   }
   if (input.eleves) {
-    for (const f of parseSiecleUpload(input.eleves.bytes, input.eleves.name).files) {
+    for (const f of parseSiecleUpload(uploadBytes(input.eleves), input.eleves.name).files) {
       if (f.kind !== 'eleves') throw wrongSlot(f, 'eleves');
       eleves = f;
     }
   }
   if (input.responsables) {
-    for (const f of parseSiecleUpload(input.responsables.bytes, input.responsables.name).files) {
+    for (const f of parseSiecleUpload(uploadBytes(input.responsables), input.responsables.name).files) {
       if (f.kind !== 'responsables') throw wrongSlot(f, 'responsables');
       responsables = f;
     }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponseSchema, SiecleImportReportSchema, SiecleImportRunSummarySchema } from '@cerise/common';
@@ -12,6 +12,14 @@ import * as usecases from './siecle.usecases.ts';
 const tags = ['imports'];
 const admin = { auth: { profiles: ['administrator' as const] } };
 const SLOTS = { teachers: ['teachers'], learners: ['eleves', 'responsables', 'zip'] } as const;
+
+/**
+ * An analysis's answer, serialised by the worker through the same response schema
+ * (siecle.plan-task.ts `analyseImportTask`): sent as it is, as fastify sends a JSON string.
+ */
+function sendSerialised(reply: FastifyReply, answer: usecases.AnalysisAnswer): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(answer.json);
+}
 
 export async function siecleRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -30,9 +38,10 @@ export async function siecleRoutes(app: FastifyInstance, deps: Deps): Promise<vo
           response: { 200: SiecleImportReportSchema, 400: ErrorResponseSchema, 409: ErrorResponseSchema, 422: ErrorResponseSchema, 429: ErrorResponseSchema, 503: ErrorResponseSchema },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const actor = currentUser(request);
-        return withBudgetedUploads(deps, request, actor.establishmentId, SLOTS[kind], (uploads) => usecases.analyseImport(deps, actor, kind, uploads));
+        const answer = await withBudgetedUploads(deps, request, actor.establishmentId, SLOTS[kind], (uploads) => usecases.analyseImportJson(deps, actor, kind, uploads));
+        return sendSerialised(reply, answer);
       },
     );
   }
@@ -54,7 +63,7 @@ export async function siecleRoutes(app: FastifyInstance, deps: Deps): Promise<vo
         response: { 200: SiecleImportReportSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema, 422: ErrorResponseSchema, 503: ErrorResponseSchema },
       },
     },
-    async (request) => withAnalysisSlot(deps, () => usecases.reanalyseImport(deps, currentUser(request), request.params.runId)),
+    async (request, reply) => sendSerialised(reply, await withAnalysisSlot(deps, () => usecases.reanalyseImport(deps, currentUser(request), request.params.runId))),
   );
 
   r.get(

@@ -9,13 +9,16 @@ type RunRow = {
   kind: 'teachers' | 'learners';
   status: 'analysed' | 'applied' | 'failed';
   files: string[];
-  report: SiecleImportReport;
+  /** The report, or already serialised (an analysis: JSON made in the worker) with its counts. */
+  report: SiecleImportReport | SerialisedReport;
   at: string;
   /** For an analysis: upload slot → original file name. */
   slots?: Record<string, string>;
   /** For an analysis: how many imports of its kind were applied before it (see `isStale`). */
   appliedBefore?: number;
 };
+
+export type SerialisedReport = { json: string } & Pick<SiecleImportReport, 'created' | 'updated' | 'hidden'>;
 
 type FilesColumn = { names: string[]; slots: Record<string, string>; appliedBefore?: number };
 
@@ -30,7 +33,7 @@ export async function insertRun(db: DbOrTx, r: RunRow): Promise<void> {
       status: r.status,
       files: JSON.stringify({ names: r.files, slots: r.slots ?? {}, appliedBefore: r.appliedBefore } satisfies FilesColumn),
       counts: JSON.stringify({ created: r.report.created, updated: r.report.updated, hidden: r.report.hidden }),
-      report: JSON.stringify(r.report),
+      report: 'json' in r.report ? r.report.json : JSON.stringify(r.report),
       created_at: r.at,
       applied_at: r.status === 'applied' ? r.at : null,
     })

@@ -24,11 +24,16 @@ type Establishment = NonNullable<Awaited<ReturnType<typeof findEstablishmentById
 type Planned = { plan: ImportPlan; fingerprint: string };
 
 /**
- * Parses and plans an import in the worker pool (docs/performance.md): the database's state goes
- * to the worker as plain data (the snapshot of the files' school year), with a fingerprint taken
- * before it, so that the apply can check nothing changed while the plan was made.
+ * Runs a planning task of the worker pool (docs/performance.md): the database's state goes to the
+ * worker as plain data (the snapshot of the files' school year), with a fingerprint taken before
+ * it, so that the apply can check nothing changed while the plan was made.
  */
-async function makePlan(deps: Deps, db: DbOrTx, est: Establishment, kind: ImportKind, uploads: ImportUploads): Promise<Planned> {
+async function withSnapshot<R extends object>(
+  deps: Deps,
+  db: DbOrTx,
+  est: Establishment,
+  task: (ctx: PlanContext, snapshotYear: string) => Promise<R | { needsYear: string }>,
+): Promise<{ result: R; fingerprint: string }> {
   const now = deps.now();
   // The establishment's year (Paramètres), not the calendar's: a file of another year goes into
   // its own year, with a warning, and does not switch the screens.
@@ -45,11 +50,17 @@ async function makePlan(deps: Deps, db: DbOrTx, est: Establishment, kind: Import
       snapshot: await loadSnapshot(db, est.id, year),
       mailEnabled: Boolean(deps.config.smtpUrl && est.name && est.email),
     };
-    const result = await deps.workers.run('siecle.plan', { kind, uploads, ctx, snapshotYear: year }, { key: est.id });
-    if ('plan' in result) return { plan: result.plan, fingerprint };
+    const result = await task(ctx, year);
+    if (!('needsYear' in result)) return { result, fingerprint };
     if (result.needsYear === year) throw new Error('planImport asked twice for the same school year');
     year = result.needsYear;
   }
+}
+
+/** Parses and plans an import in the worker pool; the whole plan comes back (to be applied). */
+async function makePlan(deps: Deps, db: DbOrTx, est: Establishment, kind: ImportKind, uploads: ImportUploads): Promise<Planned> {
+  const { result, fingerprint } = await withSnapshot(deps, db, est, (ctx, snapshotYear) => deps.workers.run('siecle.plan', { kind, uploads, ctx, snapshotYear }, { key: est.id, ownThread: true }));
+  return { plan: result.plan, fingerprint };
 }
 
 /**
@@ -108,25 +119,50 @@ const runDir = (deps: Deps, runId: string) => path.join(deps.config.dataDir, 'im
 /** An analysis waits this long for its confirmation. */
 export const ANALYSIS_TTL_MS = 2 * 60 * 60 * 1000;
 
-/** Step 1 of the UI: check the files, count what would change, keep the files for step 2. */
-export async function analyseImport(deps: Deps, actor: { id: string; establishmentId: string }, kind: ImportKind, uploads: ImportUploads): Promise<SiecleImportReport> {
+/** An analysis made: its run and the API's answer, the report already serialised (JSON). */
+export type AnalysisAnswer = { runId: string; json: string };
+
+/** Keeps an upload's file with its analysis: a temporary upload is moved, any other file copied. */
+async function keepFile(upload: NonNullable<ImportUploads[keyof ImportUploads]>, target: string): Promise<void> {
+  if ('bytes' in upload) return fs.writeFile(target, upload.bytes);
+  if (upload.temporary) {
+    try {
+      return await fs.rename(upload.path, target);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e; // another file system: copied
+    }
+  }
+  await fs.copyFile(upload.path, target);
+}
+
+/**
+ * Step 1 of the UI: check the files, count what would change, keep the files for step 2. The
+ * worker parses the files from disk and sends back only the report, serialised
+ * (siecle.plan-task.ts `analyseImportTask`): the main thread never holds the files, the plan
+ * nor the report as objects (docs/performance.md, « Ressources bornées »).
+ */
+export async function analyseImportJson(deps: Deps, actor: { id: string; establishmentId: string }, kind: ImportKind, uploads: ImportUploads): Promise<AnalysisAnswer> {
   const est = await findEstablishmentById(deps.db, actor.establishmentId);
   if (!est) throw notFound();
   const appliedBefore = (await runs.appliedImports(deps.db, est.id))[kind].count;
-  const { plan } = await makePlan(deps, deps.db, est, kind, uploads);
   const runId = newId();
+  const { result: analysed } = await withSnapshot(deps, deps.db, est, (ctx, snapshotYear) => deps.workers.run('siecle.analyse', { kind, uploads, ctx, snapshotYear, runId }, { key: est.id, ownThread: true }));
   const dir = runDir(deps, runId);
   await fs.mkdir(dir, { recursive: true });
   const stored: Record<string, string> = {};
   for (const [slot, upload] of Object.entries(uploads)) {
     if (!upload) continue;
-    await fs.writeFile(path.join(dir, slot), upload.bytes); // generated name: the slot, never the user's
+    await keepFile(upload, path.join(dir, slot)); // generated name: the slot, never the user's
     stored[slot] = upload.name;
   }
-  // Initial passwords are not kept with an analysis: they are drawn again when it is applied.
-  const report: SiecleImportReport = { ...plan.report, runId, dryRun: true, accounts: [], people: plan.report.people.map((p) => ({ ...p, initialPassword: null })) };
-  await runs.insertRun(deps.db, { id: runId, establishmentId: est.id, actorId: actor.id, kind, status: 'analysed', files: Object.values(stored), report, at: nowIso(deps.now()), slots: stored, appliedBefore });
-  return report;
+  // Initial passwords are not kept with an analysis (the task left them out): they are drawn again when it is applied.
+  await runs.insertRun(deps.db, { id: runId, establishmentId: est.id, actorId: actor.id, kind, status: 'analysed', files: Object.values(stored), report: { json: analysed.json, ...analysed.counts }, at: nowIso(deps.now()), slots: stored, appliedBefore });
+  return { runId, json: analysed.json };
+}
+
+/** `analyseImportJson`, its answer as an object (tests and scripts). */
+export async function analyseImport(deps: Deps, actor: { id: string; establishmentId: string }, kind: ImportKind, uploads: ImportUploads): Promise<SiecleImportReport> {
+  return JSON.parse((await analyseImportJson(deps, actor, kind, uploads)).json) as SiecleImportReport;
 }
 
 type PendingRun = NonNullable<Awaited<ReturnType<typeof runs.findRun>>>;
@@ -140,14 +176,15 @@ async function pendingAnalysis(deps: Deps, establishmentId: string, runId: strin
   return run;
 }
 
-/** The files kept with an analysis. */
+/** The files kept with an analysis (read where they are parsed, in the worker). */
 async function storedUploads(deps: Deps, run: PendingRun): Promise<ImportUploads> {
   const uploads: ImportUploads = {};
   for (const [slot, name] of Object.entries(run.slots)) {
-    const bytes = await fs.readFile(path.join(runDir(deps, run.id), slot)).catch(() => {
+    const file = path.join(runDir(deps, run.id), slot);
+    await fs.access(file).catch(() => {
       throw conflict('siecle.run_expired', 'Les fichiers de cette analyse ne sont plus disponibles. Déposez-les à nouveau.');
     });
-    uploads[slot as keyof ImportUploads] = { name, bytes: new Uint8Array(bytes) };
+    uploads[slot as keyof ImportUploads] = { name, path: file };
   }
   return uploads;
 }
@@ -193,11 +230,11 @@ export async function applyAnalysedImportHere(deps: Deps, actor: { id: string; e
  * « Analyser à nouveau »: the same kept files analysed against today's data, as a new analysis
  * (a stale one cannot be applied); the old analysis goes.
  */
-export async function reanalyseImport(deps: Deps, actor: { id: string; establishmentId: string }, runId: string): Promise<SiecleImportReport> {
+export async function reanalyseImport(deps: Deps, actor: { id: string; establishmentId: string }, runId: string): Promise<AnalysisAnswer> {
   const run = await pendingAnalysis(deps, actor.establishmentId, runId);
-  const report = await analyseImport(deps, actor, run.kind, await storedUploads(deps, run));
+  const answer = await analyseImportJson(deps, actor, run.kind, await storedUploads(deps, run));
   await cancelAnalysis(deps, actor.establishmentId, runId);
-  return report;
+  return answer;
 }
 
 /** « Annuler » an analysis: its row and its kept files go; an applied import cannot be undone. */
