@@ -7,7 +7,7 @@ import { digestInitialSecret, randomPassword } from '../auth/passwords.ts';
 import { newUserRow } from '../establishments/establishments.usecases.ts';
 import { learnerStatus } from './parse/eleves.parser.ts';
 import type { ElevesFile, ResponsablesFile, SiecleFileHeader, SiecleWarning, StsFile } from './parse/types.ts';
-import type { ImportSnapshot } from './siecle.repository.ts';
+import type { ImportSnapshot, SnapshotUser } from './siecle.repository.ts';
 
 export type PlanContext = {
   establishmentId: string;
@@ -183,16 +183,16 @@ class Planner {
     this.touched.add(p.externalId);
     if (existing) {
       const set: Partial<UsersTable> = {};
-      const want: Partial<UsersTable> = { ...p.identity };
+      const want: Partial<SnapshotUser> = { ...p.identity };
       if (p.nationalId !== undefined) want.national_id = p.nationalId;
       if (p.discipline !== undefined && p.discipline !== null) want.discipline = p.discipline;
-      for (const [k, v] of Object.entries(want) as [keyof UsersTable, unknown][]) {
+      for (const [k, v] of Object.entries(want) as [keyof SnapshotUser, unknown][]) {
         if (existing[k] !== v) (set as Record<string, unknown>)[k] = v;
       }
       // An address the person typed in Mon compte wins over the file's.
       if (!existing.email && p.email) set.email = p.email;
       // Imports add their profile, never remove one given by hand.
-      for (const [k, v] of Object.entries(profileFlags(p.profiles)) as [keyof UsersTable, 0 | 1][]) {
+      for (const [k, v] of Object.entries(profileFlags(p.profiles)) as [keyof SnapshotUser, 0 | 1][]) {
         if (v === 1 && existing[k] !== 1) (set as Record<string, unknown>)[k] = 1;
       }
       if (existing.hidden_at !== null) {
@@ -271,14 +271,14 @@ class Planner {
   }
 
   /** Hides the visible accounts with this id prefix that the files no longer list. */
-  hideMissing(prefix: string, countAs: (u: UsersTable) => keyof SiecleImportCounts | null): void {
+  hideMissing(prefix: string, countAs: (u: SnapshotUser) => keyof SiecleImportCounts | null): void {
     for (const [externalId, u] of this.ctx.snapshot.usersByExternalId) {
       if (!externalId.startsWith(prefix) || this.touched.has(externalId) || u.hidden_at !== null) continue;
       this.hide(u, countAs(u));
     }
   }
 
-  hide(u: UsersTable, countAs: keyof SiecleImportCounts | null): void {
+  hide(u: SnapshotUser, countAs: keyof SiecleImportCounts | null): void {
     if (u.hidden_at !== null) return;
     this.plan.hiddenUserIds.push(u.id);
     u.hidden_at = this.ctx.at;
