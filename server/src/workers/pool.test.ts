@@ -62,7 +62,7 @@ describe('worker pool', () => {
     expect((missing as AppError).code).toBe('siecle.missing_file');
   });
 
-  it('runs an `ownThread` task in a thread started for it, and the others in the kept thread', async () => {
+  it('runs an `ownThread` task in a thread started for it, and the others in the pool’s threads', async () => {
     const kept = await pool.run('test.threadId', undefined, { key: 'est-a' });
     expect(await pool.run('test.threadId', undefined, { key: 'est-a' })).toBe(kept);
     const first = await pool.run('test.threadId', undefined, { key: 'est-a', ownThread: true });

@@ -7,10 +7,11 @@ import type { TaskInput, TaskName, TaskOutput, TaskReply } from './tasks.ts';
 /**
  * The kept worker pool (piscina): PDF and DOCX rendering, SIECLE parsing and planning, large CSV
  * files — any CPU work over ~20 ms — run here, never on the event loop (docs/performance.md).
- * One pool per process, in `deps.workers`; its first thread starts on the first task (or
- * `warm()`) and stays until `close()` (the app's shutdown); more start when tasks overlap, up to
- * `threads`. A task is keyed by its establishment: a fair gate lets one establishment use at most
- * half the threads, so another school's work never queues behind it.
+ * One pool per process, in `deps.workers`; its threads start when tasks come (or `warm()`), up
+ * to `threads`, and stop after `IDLE_THREAD_MS` without work or with `close()` (the app's
+ * shutdown): an idle thread costs ~27 MB of resident memory. A task is keyed by its
+ * establishment: a fair gate lets one establishment use at most half the threads, so another
+ * school's work never queues behind it.
  *
  * The worker file is `pool.worker.mjs` next to this module: keep the `new URL(…, import.meta.url)`
  * form, which scripts/build-server.mjs rewrites to the bundled worker in server/dist/.
@@ -22,15 +23,15 @@ export type WorkerPool = {
    * once instead of staying with a kept thread (docs/performance.md « Ressources bornées »).
    */
   run<K extends TaskName>(name: K, input: TaskInput<K>, opts: { key: string; ownThread?: boolean }): Promise<TaskOutput<K>>;
-  /** Starts the kept thread now (the server at start-up) instead of on the first task. */
+  /** Starts a thread now (the server at start-up) instead of on the first task. */
   warm(): void;
   readonly threads: number;
   close(): Promise<void>;
 };
 
 const WORKER_FILE = new URL('./pool.worker.mjs', import.meta.url).href;
-/** A thread past the first one stops after this long without a task. */
-const IDLE_THREAD_MS = 60_000;
+/** A thread stops after this long without a task (starting one again takes ~0.1 s). */
+const IDLE_THREAD_MS = 30_000;
 
 /** Threads: one per CPU, at least two (one establishment gets half of them, at least one). */
 export function poolSize(cpus = os.availableParallelism()): number {
@@ -41,9 +42,8 @@ export function createWorkerPool(opts: { threads?: number } = {}): WorkerPool {
   const threads = opts.threads ?? poolSize();
   const gate: FairGate = createFairGate(Math.max(1, Math.floor(threads / 2)));
   let piscina: Piscina | null = null;
-  // Created again after close(): a test process opens and closes several apps. One thread is kept
-  // (~27 MB each, idle); the others start when tasks overlap and stop after a minute without work.
-  const pool = () => (piscina ??= new Piscina({ filename: WORKER_FILE, minThreads: 1, maxThreads: threads, idleTimeout: IDLE_THREAD_MS }));
+  // Created again after close(): a test process opens and closes several apps.
+  const pool = () => (piscina ??= new Piscina({ filename: WORKER_FILE, minThreads: 0, maxThreads: threads, idleTimeout: IDLE_THREAD_MS }));
   // `ownThread`: a pool of one thread for one task, destroyed (its thread stopped) once it is done.
   const single = new Set<Piscina>();
   const inOwnThread = async (task: unknown) => {
@@ -67,7 +67,8 @@ export function createWorkerPool(opts: { threads?: number } = {}): WorkerPool {
       return reply.value as TaskOutput<typeof name>;
     },
     warm() {
-      pool();
+      // A task for nothing starts a thread (and loads the task table) before the first request.
+      void pool().run({ name: 'pool.ready', input: undefined }).catch(() => {});
     },
     async close() {
       const p = [piscina, ...single];

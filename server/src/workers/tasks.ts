@@ -49,6 +49,8 @@ export const TASKS = {
   'siecle.applyAnalysed': async (input: ApplyTaskInput) => (await import('../modules/siecle/siecle.apply-task.ts')).applyAnalysedImportTask(input),
   'siecle.reportPdf': async (input: { report: Parameters<typeof reportPdf>[0]; establishmentName: string }) => bytes((await import('../modules/siecle/siecle.report.ts')).reportPdf(input.report, input.establishmentName)),
   'siecle.reportCsv': async (input: { report: Parameters<typeof reportCsv>[0] }) => (await import('../modules/siecle/siecle.report.ts')).reportCsv(input.report),
+  /** Nothing: starts a thread ahead of the first task (`WorkerPool.warm`). */
+  'pool.ready': () => true,
   /** For the pool's own tests: fails the way a bug in a builder would. */
   'test.fail': (input: { message: string }): never => {
     throw new Error(input.message);

@@ -10,18 +10,61 @@ import { parseSiecleUpload, SiecleFileError, type ElevesFile, type ResponsablesF
  */
 export type UploadedFile = { name: string; bytes: Uint8Array } | { name: string; path: string; temporary?: boolean };
 
+/**
+ * The school year a file most likely declares, read from its first 64 KiB without parsing it
+ * (`<ANNEE_SCOLAIRE>2025</ANNEE_SCOLAIRE>`, STSWEB's `<ANNEE_SCOLAIRE ANNEE="2025">`), or null (a
+ * ZIP, another encoding, nothing found). Only a hint: which snapshot to load first, so that the
+ * worker usually parses the files once; the year the parser reads is the one used (a wrong hint
+ * costs a second pass, as no hint does).
+ */
+export async function schoolYearHint(upload: UploadedFile | undefined): Promise<string | null> {
+  if (!upload) return null;
+  let head: Uint8Array;
+  if ('bytes' in upload) head = upload.bytes.subarray(0, 65536);
+  else {
+    const file = await fs.promises.open(upload.path, 'r');
+    try {
+      const buf = Buffer.alloc(65536);
+      head = buf.subarray(0, (await file.read(buf, 0, buf.length, 0)).bytesRead);
+    } finally {
+      await file.close();
+    }
+  }
+  const m = /<ANNEE_SCOLAIRE(?:\s+ANNEE\s*=\s*["']\s*(\d{4})[^>]*)?>\s*(\d{4})?/.exec(Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('latin1'));
+  const year = m?.[1] ?? m?.[2];
+  return year ? `${year}-${Number(year) + 1}` : null;
+}
+
+/**
+ * Files are read into a buffer of at least this size. glibc's malloc maps a large block of its
+ * own and unmaps it when freed, but each such block of up to 32 MiB freed raises the size below
+ * which it serves blocks from its arenas instead, which keep freed memory resident: a 15.7 MB
+ * Élèves file then stayed in the process after every analysis (docs/performance.md « Ressources
+ * bornées »). Past 32 MiB a block is always mapped, and given back once collected; the pages past
+ * the file's end are never touched, so they cost address space, not memory.
+ */
+const MAPPED_BUFFER_BYTES = 32 * 1024 * 1024 + 4096;
+
 /** The bytes of an upload (read from its file, if it is on disk). */
 export function uploadBytes(upload: UploadedFile): Uint8Array {
   if ('bytes' in upload) return upload.bytes;
-  let buf: Buffer;
+  let fd: number;
   try {
-    buf = fs.readFileSync(upload.path);
+    fd = fs.openSync(upload.path, 'r');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw conflict('siecle.run_expired', 'Les fichiers de cette analyse ne sont plus disponibles. Déposez-les à nouveau.');
     throw e;
   }
-  // A plain Uint8Array over the same memory (Buffer's `slice` would not copy).
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  try {
+    const size = fs.fstatSync(fd).size;
+    const buf = Buffer.alloc(Math.max(size, MAPPED_BUFFER_BYTES));
+    let read = 0;
+    for (let n = 1; read < size && n > 0; read += n) n = fs.readSync(fd, buf, read, size - read, read);
+    // A plain Uint8Array over the file's bytes (Buffer's `slice` would not copy).
+    return new Uint8Array(buf.buffer, buf.byteOffset, read);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 const KIND_LABEL: Record<SiecleKind, string> = {

@@ -91,13 +91,26 @@ function collectGarbage(): void {
  * again when the analysis is applied), serialised for the database and the answer.
  */
 export function analyseImportTask(input: PlanTaskInput & { runId: string }): AnalysedImport | { needsYear: string } {
+  const analysed = analysedReport(input);
+  // Then the report's objects go too, before the JSON is copied to the main thread.
+  collectGarbage();
+  return analysed;
+}
+
+function analysedReport(input: PlanTaskInput & { runId: string }): AnalysedImport | { needsYear: string } {
   const planned = plannedReport(input);
+  // The snapshot, to which the plan added the accounts it creates, is not needed past the plan
+  // (the task's input is its own copy).
+  delete (input as Partial<PlanTaskInput>).ctx;
   collectGarbage();
   if (!('report' in planned)) return planned;
+  return serialisedAnalysis(planned.report, input.runId);
+}
+
+function serialisedAnalysis(report: SiecleImportReport, runId: string): AnalysedImport {
   // The plan is this task's own: its report is changed in place rather than copied (same keys,
   // same order as `{ ...report, runId, dryRun: true, accounts: [], people: … }`).
-  const { report } = planned;
-  report.runId = input.runId;
+  report.runId = runId;
   report.dryRun = true;
   report.accounts = [];
   for (const person of report.people) person.initialPassword = null;

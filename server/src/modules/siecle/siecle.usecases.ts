@@ -16,6 +16,7 @@ import type { ImportKind, ImportUploads } from './siecle.plan-task.ts';
 import type { ImportPlan, PlanContext } from './siecle.plan.ts';
 import { loadSnapshot, refreshPlannerStatistics, snapshotFingerprint } from './siecle.repository.ts';
 import * as runs from './siecle.runs.repository.ts';
+import { schoolYearHint } from './siecle.inputs.ts';
 import { passwordsExpired, withoutInitialPasswords } from './siecle.passwords.ts';
 import { sweepImportFiles } from './siecle.sweep.ts';
 
@@ -33,12 +34,14 @@ async function withSnapshot<R extends object>(
   db: DbOrTx,
   est: Establishment,
   task: (ctx: PlanContext, snapshotYear: string) => Promise<R | { needsYear: string }>,
+  yearHint: string | null = null,
 ): Promise<{ result: R; fingerprint: string }> {
   const now = deps.now();
   // The establishment's year (Paramètres), not the calendar's: a file of another year goes into
-  // its own year, with a warning, and does not switch the screens.
+  // its own year, with a warning, and does not switch the screens. The files' own year, when a
+  // glance at them finds it, is tried first (the worker then parses them once, not twice).
   const currentSchoolYear = await activeSchoolYear(db, est.id, now);
-  let year = currentSchoolYear;
+  let year = yearHint ?? currentSchoolYear;
   for (;;) {
     const fingerprint = await snapshotFingerprint(db, est.id, year);
     const ctx: PlanContext = {
@@ -146,7 +149,14 @@ export async function analyseImportJson(deps: Deps, actor: { id: string; establi
   if (!est) throw notFound();
   const appliedBefore = (await runs.appliedImports(deps.db, est.id))[kind].count;
   const runId = newId();
-  const { result: analysed } = await withSnapshot(deps, deps.db, est, (ctx, snapshotYear) => deps.workers.run('siecle.analyse', { kind, uploads, ctx, snapshotYear, runId }, { key: est.id, ownThread: true }));
+  const yearHint = await schoolYearHint(kind === 'teachers' ? uploads.teachers : uploads.eleves);
+  const { result: analysed } = await withSnapshot(
+    deps,
+    deps.db,
+    est,
+    (ctx, snapshotYear) => deps.workers.run('siecle.analyse', { kind, uploads, ctx, snapshotYear, runId }, { key: est.id, ownThread: true }),
+    yearHint,
+  );
   const dir = runDir(deps, runId);
   await fs.mkdir(dir, { recursive: true });
   const stored: Record<string, string> = {};
