@@ -100,7 +100,7 @@ export function analyseImportTask(input: PlanTaskInput & { runId: string }): Ana
 function analysedReport(input: PlanTaskInput & { runId: string }): AnalysedImport | { needsYear: string } {
   const planned = plannedReport(input);
   // The snapshot, to which the plan added the accounts it creates, is not needed past the plan
-  // (the task's input is its own copy).
+  // (the caller makes a new input for each task and does not read it again).
   delete (input as Partial<PlanTaskInput>).ctx;
   collectGarbage();
   if (!('report' in planned)) return planned;
