@@ -60,13 +60,26 @@ async function withSnapshot<R extends object>(
   }
 }
 
+/**
+ * Files this large are parsed in a thread of their own, whose heap goes back to the system as soon
+ * as it ends (docs/performance.md « Ressources bornées »); smaller ones in the kept threads, without
+ * a thread's start-up (tenths of a second from the bundle, seconds from the sources in tests).
+ */
+const OWN_THREAD_MIN_BYTES = 8 * 1024 * 1024;
+async function needsOwnThread(uploads: ImportUploads): Promise<boolean> {
+  let total = 0;
+  for (const u of Object.values(uploads)) if (u) total += 'bytes' in u ? u.bytes.byteLength : (await fs.stat(u.path)).size;
+  return total >= OWN_THREAD_MIN_BYTES;
+}
+
 /** Parses and plans an import in the worker pool; the whole plan comes back (to be applied). */
 async function makePlan(deps: Deps, db: DbOrTx, est: Establishment, kind: ImportKind, uploads: ImportUploads): Promise<Planned> {
   // The files' own year first, as the analysis does: files of another year than the
   // establishment's were otherwise parsed twice (the command line's imports: 0.5 s of 6,000
   // learners, docs/performance.md « Import par la ligne de commande »).
   const yearHint = await schoolYearHint(kind === 'teachers' ? uploads.teachers : uploads.eleves);
-  const { result, fingerprint } = await withSnapshot(deps, db, est, (ctx, snapshotYear) => deps.workers.run('siecle.plan', { kind, uploads, ctx, snapshotYear }, { key: est.id, ownThread: true }), yearHint);
+  const ownThread = await needsOwnThread(uploads);
+  const { result, fingerprint } = await withSnapshot(deps, db, est, (ctx, snapshotYear) => deps.workers.run('siecle.plan', { kind, uploads, ctx, snapshotYear }, { key: est.id, ownThread }), yearHint);
   return { plan: result.plan, fingerprint };
 }
 
@@ -154,11 +167,12 @@ export async function analyseImportJson(deps: Deps, actor: { id: string; establi
   const appliedBefore = (await runs.appliedImports(deps.db, est.id))[kind].count;
   const runId = newId();
   const yearHint = await schoolYearHint(kind === 'teachers' ? uploads.teachers : uploads.eleves);
+  const ownThread = await needsOwnThread(uploads);
   const { result: analysed } = await withSnapshot(
     deps,
     deps.db,
     est,
-    (ctx, snapshotYear) => deps.workers.run('siecle.analyse', { kind, uploads, ctx, snapshotYear, runId }, { key: est.id, ownThread: true }),
+    (ctx, snapshotYear) => deps.workers.run('siecle.analyse', { kind, uploads, ctx, snapshotYear, runId }, { key: est.id, ownThread }),
     yearHint,
   );
   const dir = runDir(deps, runId);
@@ -215,10 +229,17 @@ async function isStaleAnalysis(db: DbOrTx, establishmentId: string, run: { kind:
  * pool on the thread's own connection (siecle.apply-task.ts); otherwise here.
  */
 export async function applyAnalysedImport(deps: Deps, actor: { id: string; establishmentId: string; ip?: string | null }, runId: string): Promise<SiecleImportReport> {
+  const dir = runDir(deps, runId);
+  const kept = await fs.readdir(dir).catch(() => [] as string[]);
+  const ownThread = await needsOwnThread(Object.fromEntries(kept.map((slot) => [slot, { name: slot, path: path.join(dir, slot) }])));
   const report = deps.sqliteFile
-    ? await deps.workers.run('siecle.applyAnalysed', { config: deps.config, sqliteFile: deps.sqliteFile, actor: { id: actor.id, establishmentId: actor.establishmentId, ip: actor.ip ?? null }, runId, at: nowIso(deps.now()) }, { key: actor.establishmentId })
+    ? await deps.workers.run(
+        'siecle.applyAnalysed',
+        { config: deps.config, sqliteFile: deps.sqliteFile, actor: { id: actor.id, establishmentId: actor.establishmentId, ip: actor.ip ?? null }, runId, at: nowIso(deps.now()) },
+        { key: actor.establishmentId, ownThread },
+      )
     : await applyAnalysedImportHere(deps, actor, runId);
-  await fs.rm(runDir(deps, runId), { recursive: true, force: true });
+  await fs.rm(dir, { recursive: true, force: true });
   // And whatever an earlier crash left behind.
   await sweepImportFiles(deps).catch((err: unknown) => deps.log.error({ err }, 'import files sweep failed'));
   return report;
