@@ -9,7 +9,8 @@
  *  - `saturationRps`, `saturationP95Ms`: the same 50 connections with no wait at all, the most the
  *    server answers (and the queue that makes), for transparency.
  * Each figure is the median of BENCH_RUNS runs of 10 s (default 3) after a warm-up.
- * App processes: WEB_CONCURRENCY of the environment (default 1), reported as `processes`.
+ * App processes: WEB_CONCURRENCY of the environment, default 2 (one per core of the 2-core reference
+ * machine; docs/performance.md « Test de charge »), reported as `processes`.
  * Runs alone: `npx tsx bench/load.bench.ts`.
  */
 import path from 'node:path';
@@ -45,7 +46,7 @@ async function measure(base: string, requests: autocannon.Request[], opts: { con
 export async function benchLoad(opts: { learners?: number; evaluations?: number; connections?: number; seconds?: number } = {}): Promise<LoadFigures> {
   const connections = opts.connections ?? 50;
   const rate = Number(process.env.BENCH_LOAD_RATE ?? 300);
-  const processes = Number(process.env.WEB_CONCURRENCY ?? 1);
+  const processes = Number(process.env.WEB_CONCURRENCY ?? 2);
   const seconds = opts.seconds ?? 10;
   const uai = '0861111L';
   const scratch = await scratchDatabase('load');
@@ -78,8 +79,11 @@ export async function benchLoad(opts: { learners?: number; evaluations?: number;
     server = await startServer({ ...scratch.env, WEB_CONCURRENCY: String(processes) });
     const base = server.base;
     const script = await loadScript(base, users);
-    // Warm-up, then the measured runs: at the users' rate, then with no wait (saturation).
+    // Warm-up, then the measured runs: at the users' rate, then with no wait (saturation). The
+    // warm-up is the paced load itself for 10 s: after 2 s of autocannon alone, the first measured
+    // run still had the cold server's pauses (p95 281 ms, then 22.5 ms on the next run).
     await autocannon({ url: base, connections: 10, duration: 2, requests: script.requests });
+    await pacedLoad(base, script.requests, { connections, seconds: 10, rate });
     const runs = benchRuns();
     const paced = [];
     const saturated = [];
@@ -87,6 +91,8 @@ export async function benchLoad(opts: { learners?: number; evaluations?: number;
       const p = await pacedLoad(base, script.requests, { connections, seconds, rate });
       if (p.errors) log(`  réponses en erreur : ${Object.entries(p.statuses).map(([code, n]) => `${code === '0' ? 'sans réponse' : code} × ${n}`).join(', ')}`);
       paced.push({ rps: p.rps, p95: percentile(p.latencies, 0.95), errors: p.errors });
+      const q = (x: number) => percentile(p.latencies, x).toFixed(1);
+      log(`  au rythme de ${rate} req/s : p50 ${q(0.5)} ms, p90 ${q(0.9)} ms, p95 ${q(0.95)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms`);
       saturated.push(await measure(base, script.requests, { connections, seconds }));
       log(`  tour ${i + 1} : ${paced[i]!.rps.toFixed(0)} req/s demandées à ${rate}, p95 ${paced[i]!.p95.toFixed(1)} ms, erreurs ${paced[i]!.errors} ; sans attente ${saturated[i]!.rps.toFixed(0)} req/s, p95 ${saturated[i]!.p95.toFixed(1)} ms`);
     }
