@@ -17,8 +17,9 @@ export type Deps = {
   /** CPU-heavy work (PDF, DOCX, SIECLE parsing, large CSV) off the event loop: workers/pool.ts. */
   workers: WorkerPool;
   /**
-   * The SQLite database file, when the database is one (not in memory): work that writes a lot in
-   * one transaction runs in the worker pool on its own connection to it (siecle.apply-task.ts).
+   * The database's address (`sqlite:/path/file` or `postgres://…`), absent for a database in
+   * memory: work that writes a lot in one transaction runs in the worker pool on its own
+   * connection to it (siecle.apply-task.ts).
    */
-  sqliteFile?: string | undefined;
+  databaseUrl?: string | undefined;
 };

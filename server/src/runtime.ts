@@ -23,7 +23,7 @@ export async function openRuntime(config: Config, opts: { logger?: Logger; migra
     now: () => new Date(),
     files,
     workers: opts.inlineTasks ? createInlinePool() : processWorkerPool(),
-    sqliteFile: handle.sqlitePath && handle.sqlitePath !== ':memory:' ? handle.sqlitePath : undefined,
+    databaseUrl: handle.engine === 'postgres' ? config.databaseUrl : handle.sqlitePath && handle.sqlitePath !== ':memory:' ? `sqlite:${handle.sqlitePath}` : undefined,
   };
   const close = async () => {
     await deps.workers.close();

@@ -83,7 +83,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, opts: { onD
     now: () => new Date(clock),
     files: createLocalFileStorage(path.join(dataDir, 'attachments')),
     workers: processWorkerPool(),
-    sqliteFile: handle.sqlitePath && handle.sqlitePath !== ':memory:' ? handle.sqlitePath : undefined,
+    databaseUrl: handle.engine === 'postgres' ? handle.env.DATABASE_URL : handle.sqlitePath && handle.sqlitePath !== ':memory:' ? `sqlite:${handle.sqlitePath}` : undefined,
   };
   const app = await createApp(deps, { webDist: '/nonexistent' });
   await app.ready();

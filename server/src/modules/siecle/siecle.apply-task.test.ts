@@ -18,7 +18,7 @@ const files = generateSiecleFiles(s);
 
 beforeAll(async () => {
   ctx = await createTestApp({}, { onDisk: true });
-  expect(ctx.deps.sqliteFile).toMatch(/cerise\.sqlite$/);
+  expect(ctx.deps.databaseUrl).toMatch(/^sqlite:.*cerise\.sqlite$/);
   est = await makeEstablishment(ctx.deps, { uai: s.uai, name: 'Lycée du fil de travail' });
   const u = await makeUser(ctx.deps, est.id, { profiles: ['administrator'] });
   admin = new TestClient(ctx.app);

@@ -2,27 +2,29 @@ import type { SiecleImportReport } from '@cerise/common';
 import type { Config } from '../../config/config.ts';
 
 /**
- * The apply of an analysed import on SQLite, run in the worker pool on the thread's own connection
- * to the database file (docs/performance.md « Ne jamais bloquer la boucle d'événements »): one
- * transaction, as on PostgreSQL and in the command line — an import that fails writes nothing —
- * while the main thread keeps serving. Readers are not held (WAL); a write of the main thread
- * waits for the commit without holding the event loop (db/sqlite-driver.ts).
+ * The apply of an analysed import, run in the worker pool on the thread's own connection to the
+ * database (docs/performance.md « Ne jamais bloquer la boucle d'événements »): one transaction, as
+ * in the command line — an import that fails half-way writes nothing — while the main thread keeps
+ * serving: the plan, the statements of 16,000 accounts and the report never touch its heap. On
+ * SQLite, readers are not held (WAL) and a write of the main thread waits for the commit without
+ * holding the event loop (db/sqlite-driver.ts).
  */
 export type ApplyTaskInput = {
   config: Config;
-  sqliteFile: string;
+  /** `sqlite:/path/file` or `postgres://…` (Deps.databaseUrl). */
+  databaseUrl: string;
   actor: { id: string; establishmentId: string; ip: string | null };
   runId: string;
-  /** The main thread's clock when the apply was asked (tests freeze it). */
+  /** The main thread's clock when the apply was asked (tests freeze it): the import's date. */
   at: string;
 };
 
 export async function applyAnalysedImportTask(input: ApplyTaskInput): Promise<SiecleImportReport> {
   const [{ openRuntime }, { applyAnalysedImportHere }] = await Promise.all([import('../../runtime.ts'), import('./siecle.usecases.ts')]);
-  const runtime = await openRuntime({ ...input.config, databaseUrl: `sqlite:${input.sqliteFile}` }, { migrate: false, inlineTasks: true });
-  const started = Date.now();
+  const runtime = await openRuntime({ ...input.config, databaseUrl: input.databaseUrl }, { migrate: false, inlineTasks: true });
+  // The import happens at the moment it was asked: every date it writes is that one.
   const at = Date.parse(input.at);
-  const deps = { ...runtime.deps, now: () => new Date(at + (Date.now() - started)) };
+  const deps = { ...runtime.deps, now: () => new Date(at) };
   try {
     return await applyAnalysedImportHere(deps, input.actor, input.runId);
   } finally {

@@ -86,7 +86,7 @@ async function makePlan(deps: Deps, db: DbOrTx, est: Establishment, kind: Import
 /**
  * Writes an import in one transaction: everything or nothing. The plan is made before it, so that
  * the transaction holds only writes; if the establishment changed between the plan and the
- * transaction, the plan is made again. On SQLite the web's apply runs this in the worker pool, on
+ * transaction, the plan is made again. The web's apply runs this in the worker pool, on
  * the thread's own connection (siecle.apply-task.ts), so that the main thread keeps serving.
  */
 async function applyInTransaction(deps: Deps, est: Establishment, kind: ImportKind, uploads: ImportUploads, actorId: string | null, runId: string, files: string[], existingRun: boolean, ip: string | null = null): Promise<SiecleImportReport> {
@@ -225,17 +225,17 @@ async function isStaleAnalysis(db: DbOrTx, establishmentId: string, run: { kind:
 }
 
 /**
- * Step 2 of the UI: apply an analysed import, in one transaction. On a SQLite file, in the worker
- * pool on the thread's own connection (siecle.apply-task.ts); otherwise here.
+ * Step 2 of the UI: apply an analysed import, in one transaction, in the worker pool on the
+ * thread's own connection to the database (siecle.apply-task.ts); here for a database in memory.
  */
 export async function applyAnalysedImport(deps: Deps, actor: { id: string; establishmentId: string; ip?: string | null }, runId: string): Promise<SiecleImportReport> {
   const dir = runDir(deps, runId);
   const kept = await fs.readdir(dir).catch(() => [] as string[]);
   const ownThread = await needsOwnThread(Object.fromEntries(kept.map((slot) => [slot, { name: slot, path: path.join(dir, slot) }])));
-  const report = deps.sqliteFile
+  const report = deps.databaseUrl
     ? await deps.workers.run(
         'siecle.applyAnalysed',
-        { config: deps.config, sqliteFile: deps.sqliteFile, actor: { id: actor.id, establishmentId: actor.establishmentId, ip: actor.ip ?? null }, runId, at: nowIso(deps.now()) },
+        { config: deps.config, databaseUrl: deps.databaseUrl, actor: { id: actor.id, establishmentId: actor.establishmentId, ip: actor.ip ?? null }, runId, at: nowIso(deps.now()) },
         { key: actor.establishmentId, ownThread },
       )
     : await applyAnalysedImportHere(deps, actor, runId);
