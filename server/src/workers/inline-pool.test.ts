@@ -21,7 +21,7 @@ describe('createInlinePool', () => {
 
 describe('collectGarbage', () => {
   it('runs a full collection without --expose-gc: what nothing references any more is freed', async () => {
-    const { collectGarbage } = await import('./inline-pool.ts');
+    const { collectGarbage } = await import('../util/gc.ts');
     let garbage: object | null = { data: new Array(1000).fill('x') };
     const ref = new WeakRef(garbage);
     garbage = null;

@@ -1,7 +1,6 @@
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { SiecleImportReportSchema, type SiecleImportReport } from '@cerise/common';
 import { AppError } from '../../http/errors.ts';
+import { collectGarbage } from '../../util/gc.ts';
 import { readLearnersInput, readTeachersInput, type UploadedFile } from './siecle.inputs.ts';
 import { planLearners, planTeachers, type ImportPlan, type PlanContext } from './siecle.plan.ts';
 
@@ -70,20 +69,6 @@ export type AnalysedImport = {
 function plannedReport(input: PlanTaskInput): { report: SiecleImportReport } | { needsYear: string } {
   const planned = planImport(input);
   return 'plan' in planned ? { report: planned.plan.report } : planned;
-}
-
-let gc: (() => void) | undefined;
-/**
- * A full garbage collection of this thread's heap. After a plan, much of the heap is garbage that
- * V8 would keep while the report is serialised (the parsed files, the plan's rows: 80 to 130 MB
- * for 17,500 learners); collected first, the thread's peak is that of the plan alone.
- */
-function collectGarbage(): void {
-  if (!gc) {
-    v8.setFlagsFromString('--expose-gc');
-    gc = vm.runInNewContext('gc') as () => void;
-  }
-  gc();
 }
 
 /**
