@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TestClient, type TestContext } from '../../../test/harness.ts';
 import { makeEstablishment, makeUser } from '../../../test/factories.ts';
@@ -218,5 +219,24 @@ describe('learners import (BEE)', () => {
     expect(r.created.parents).toBeGreaterThan(20);
     const names = (await exportUsers(ctx.deps, est.uai, {})).map((u) => u.lastName).join(' ');
     expect(names).toMatch(/Œ|È|'|Ç|Ü/);
+  });
+});
+
+describe('planner statistics after an import (docs/performance.md)', () => {
+  it('gives the planner the imported accounts at once, without waiting for autovacuum', async () => {
+    const { s, est, files } = await school({ learners: 60 });
+    await importDirect(ctx.deps, est.uai, 'teachers', teachersOf(s, files.sts), { dryRun: false });
+    await importDirect(ctx.deps, est.uai, 'learners', learnersOf(files), { dryRun: false });
+    const accounts = Number((await ctx.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    if (ctx.deps.engine === 'postgres') {
+      // VACUUM (ANALYZE): the row estimate of users, and every page of it all-visible (index-only counts).
+      const { rows } = await sql<{ tuples: number; pages: number; visible: number }>`
+        select reltuples as tuples, relpages as pages, relallvisible as visible from pg_class where oid = 'users'::regclass`.execute(ctx.db);
+      expect(Number(rows[0]!.tuples)).toBe(accounts);
+      expect(Number(rows[0]!.visible)).toBe(Number(rows[0]!.pages));
+    } else {
+      const { rows } = await sql<{ stat: string }>`select stat from sqlite_stat1 where tbl = 'users' and idx is null or tbl = 'users' and idx = 'users_visible_list_idx'`.execute(ctx.db);
+      expect(rows.length).toBeGreaterThan(0);
+    }
   });
 });

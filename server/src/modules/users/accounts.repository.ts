@@ -1,5 +1,9 @@
 import type { DbOrTx } from '../../db/schema.ts';
 import type { PasswordDelivery, UsersTable } from '../../db/tables/foundation.ts';
+import { nameKeyMaker } from './name-keys.ts';
+
+/** The list's keys (migration 0009), beside the table's own row type. */
+type NameKeyColumns = { users: { sort_key: string | null; search_key: string | null } };
 
 /**
  * The one owner of writes to `users` (accounts). Other modules (auth, account, access,
@@ -9,7 +13,7 @@ import type { PasswordDelivery, UsersTable } from '../../db/tables/foundation.ts
 
 export type AccountColumns = Partial<Omit<UsersTable, 'id' | 'establishment_id' | 'version'>>;
 
-/** 27 columns × 300 rows stays under both engines' bound-parameter limits. */
+/** 29 columns (with the list's keys) × 300 rows stays under both engines' bound-parameter limits. */
 const INSERT_CHUNK = 300;
 const ID_CHUNK = 400;
 
@@ -19,8 +23,20 @@ function chunks<T>(rows: readonly T[], size: number): T[][] {
   return out;
 }
 
+/**
+ * New accounts get the users list's sort and search keys (migration 0009) as they are written:
+ * otherwise the first list after an import filled 16,000 of them on the main thread, then rewrote
+ * as many rows (docs/performance.md).
+ */
 export async function insertAccounts(db: DbOrTx, rows: readonly UsersTable[]): Promise<void> {
-  for (const c of chunks(rows, INSERT_CHUNK)) await db.insertInto('users').values(c).execute();
+  const keys = nameKeyMaker();
+  for (const c of chunks(rows, INSERT_CHUNK)) {
+    const keyed = c.map((r) => {
+      const k = keys(r);
+      return { ...r, sort_key: k.sortKey, search_key: k.searchKey };
+    });
+    await db.withTables<NameKeyColumns>().insertInto('users').values(keyed).execute();
+  }
 }
 
 /** Updates an account whatever its version (actions, imports), and bumps the version. */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testEngine, type TestClient, type TestContext } from '../../../test/harness.ts';
 import { makeUser } from '../../../test/factories.ts';
@@ -90,7 +91,7 @@ describe(`user list paged in SQL (${testEngine})`, () => {
     expect(names(dupont)).toEqual(['DUPONT Éric', 'dupont Zoé']);
   });
 
-  it('follows a rename (the keys are made again) and a new account written without them', async () => {
+  it('follows a rename (the keys are made again) and a new account written with them', async () => {
     const [odin] = (await list('search=odin')).items;
     const row = await ctx.db.selectFrom('users').select('version').where('id', '=', odin!.id).executeTakeFirstOrThrow();
     expect(row.version).toBeGreaterThan(0);
@@ -123,6 +124,11 @@ describe(`user list paged in SQL (${testEngine})`, () => {
 
   it('fills the keys of many accounts once, in batches, while the event loop keeps serving', async () => {
     for (let i = 0; i < 1200; i++) await makeUser(ctx.deps, est.id, { first_name: `Élève${i}`, last_name: 'LOT', profiles: ['learner'] });
+    // New accounts are written with their keys; accounts older than migration 0009 had none.
+    const keyless = () => ctx.db.withTables<{ users: { sort_key: string | null } }>().selectFrom('users').select('id').where('establishment_id', '=', est.id).where('sort_key', 'is', null).execute();
+    expect(await keyless()).toEqual([]);
+    await sql`update users set sort_key = null, search_key = null where establishment_id = ${est.id}`.execute(ctx.db);
+    expect((await keyless()).length).toBeGreaterThanOrEqual(1200);
     let turns = 0;
     const ticker = setInterval(() => turns++, 0);
     // Twenty administrators open the list at once: one filling, which they all wait for.

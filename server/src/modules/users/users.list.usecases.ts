@@ -5,22 +5,8 @@ import type { DbOrTx } from '../../db/schema.ts';
 import type { SessionUser } from '../auth/auth.presenter.ts';
 import { currentSchoolYear, presentUsers } from './users.admin.usecases.ts';
 import { nextTurn } from '../../util/event-loop.ts';
+import { nameKeyMaker } from './name-keys.ts';
 import { countUsers, pageOfUsers, setNameKeys, usersWithoutNameKeys } from './users.list.repository.ts';
-
-/**
- * The keys the user list sorts and searches on (migration 0009), folded as foldSearchText does:
- * accents, case and apostrophes ignored, the same on SQLite and PostgreSQL.
- * - sort: last name, first name, login, separated by U+0001 (below every folded character);
- * - search: the three, between spaces, as matchesSearch's haystack.
- */
-export function nameKeys(u: { last_name: string; first_name: string; login: string }) {
-  const last = foldSearchText(u.last_name);
-  const first = foldSearchText(u.first_name);
-  return {
-    sortKey: `${last}\u0001${first}\u0001${u.login.toLowerCase()}`,
-    searchKey: ` ${last} ${first} ${foldSearchText(u.login)} `,
-  };
-}
 
 const HEAL_BATCH = 500;
 
@@ -37,7 +23,8 @@ export function fillNameKeys(db: DbOrTx, establishmentId: string): Promise<numbe
     for (;;) {
       const rows = await usersWithoutNameKeys(db, establishmentId, HEAL_BATCH);
       if (rows.length === 0) return filled;
-      await setNameKeys(db, rows.map((r) => ({ ...r, ...nameKeys(r) })));
+      const keys = nameKeyMaker();
+      await setNameKeys(db, rows.map((r) => ({ ...r, ...keys(r) })));
       filled += rows.length;
       if (rows.length < HEAL_BATCH) return filled;
       await nextTurn(); // the other requests between two batches
