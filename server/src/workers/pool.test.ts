@@ -5,6 +5,7 @@ import { AppError } from '../http/errors.ts';
 import { SiecleFileError } from '../modules/siecle/parse/errors.ts';
 import { reportCsv, reportPdf } from '../modules/siecle/siecle.report.ts';
 import { asBuffer, createWorkerPool, poolSize } from './pool.ts';
+import { WORKER_THREAD_NICENESS } from './thread-priority.ts';
 
 const pool = createWorkerPool({ threads: 2 });
 afterAll(() => pool.close());
@@ -71,6 +72,14 @@ describe('worker pool', () => {
     // A user's error comes back the same way from a thread of its own.
     const missing = await pool.run('siecle.analyse', { kind: 'teachers', uploads: {}, ctx: {} as never, snapshotYear: '2026-2027', runId: 'r' }, { key: 'est-a', ownThread: true }).catch((e: unknown) => e);
     expect((missing as AppError).code).toBe('siecle.missing_file');
+  });
+
+  it('runs its tasks in threads that give way to the main thread (niceness 10), the main thread untouched', async () => {
+    const { default: os } = await import('node:os');
+    const main = os.getPriority();
+    expect(await pool.run('test.niceness', undefined, { key: 'est-a' })).toBe(Math.min(19, main + WORKER_THREAD_NICENESS));
+    expect(await pool.run('test.niceness', undefined, { key: 'est-a', ownThread: true })).toBe(Math.min(19, main + WORKER_THREAD_NICENESS));
+    expect(os.getPriority()).toBe(main);
   });
 
   it('has at least two threads, one per CPU', () => {

@@ -15,6 +15,10 @@ import type { ApplyTaskInput } from '../modules/siecle/siecle.apply-task.ts';
 import type { PlanTaskInput } from '../modules/siecle/siecle.plan-task.ts';
 import type { reportCsv, reportPdf } from '../modules/siecle/siecle.report.ts';
 import { toTaskError, type TaskError } from './task-errors.ts';
+import { lowerWorkerThreadPriority } from './thread-priority.ts';
+
+// A pool's thread gives way to the main thread (thread-priority.ts).
+lowerWorkerThreadPriority();
 
 const bytes = async (b: Promise<Buffer> | Buffer) => {
   const buf = await b;
@@ -55,6 +59,8 @@ export const TASKS = {
   'test.fail': (input: { message: string }): never => {
     throw new Error(input.message);
   },
+  /** For the pool's own tests: the niceness of the thread that ran the task. */
+  'test.niceness': async () => (await import('node:os')).getPriority(),
   /** For the pool's own tests: which thread ran the task. */
   'test.threadId': async () => (await import('node:worker_threads')).threadId,
   /** For the pool's own tests: keeps a thread busy for `ms` milliseconds. */
