@@ -20,6 +20,12 @@ export function printJson(value: unknown): void {
   process.stdout.write('\n');
 }
 
+/** Prints a JSON document already serialised (an import's report, as stored with its run), and a newline. */
+export function printJsonText(json: string): void {
+  process.stdout.write(json);
+  process.stdout.write('\n');
+}
+
 /** Elements of an array written by one JSON.stringify call. */
 const ARRAY_PIECE = 500;
 

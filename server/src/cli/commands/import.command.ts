@@ -41,10 +41,11 @@ export function importCommand(program: Command, run: (fn: () => Promise<void>) =
     run(async () => {
       const uploads = await readUploads();
       // Imported when the command runs, so `cerise --help` loads none of it (docs/performance.md).
-      const [{ withRuntime }, { importDirect }, { printJson }] = await Promise.all([import('../../runtime.ts'), import('../../modules/siecle/siecle.usecases.ts'), import('../output.ts')]);
+      const [{ withRuntime }, { importDirectSerialised }, { printJsonText }] = await Promise.all([import('../../runtime.ts'), import('../../modules/siecle/siecle.usecases.ts'), import('../output.ts')]);
       await withRuntime(async (deps) => {
-        const report = await importDirect(deps, uai, kind, uploads, { dryRun: Boolean(opts.dryRun) });
-        if (opts.json) printJson(report);
+        const { report, json } = await importDirectSerialised(deps, uai, kind, uploads, { dryRun: Boolean(opts.dryRun) });
+        // The report's JSON as stored with the run (one line): serialised once (docs/performance.md).
+        if (opts.json) printJsonText(json);
         else printReport(report);
       });
     });

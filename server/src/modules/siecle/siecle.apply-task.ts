@@ -1,5 +1,5 @@
-import type { SiecleImportReport } from '@cerise/common';
 import type { Config } from '../../config/config.ts';
+import type { AnalysisAnswer } from './siecle.usecases.ts';
 
 /**
  * The apply of an analysed import, run in the worker pool on the thread's own connection to the
@@ -19,14 +19,14 @@ export type ApplyTaskInput = {
   at: string;
 };
 
-export async function applyAnalysedImportTask(input: ApplyTaskInput): Promise<SiecleImportReport> {
-  const [{ openRuntime }, { applyAnalysedImportHere }] = await Promise.all([import('../../runtime.ts'), import('./siecle.usecases.ts')]);
+export async function applyAnalysedImportTask(input: ApplyTaskInput): Promise<AnalysisAnswer> {
+  const [{ openRuntime }, { applyAnalysedImportHere, responseOf }] = await Promise.all([import('../../runtime.ts'), import('./siecle.usecases.ts')]);
   const runtime = await openRuntime({ ...input.config, databaseUrl: input.databaseUrl }, { migrate: false, inlineTasks: true });
   // The import happens at the moment it was asked: every date it writes is that one.
   const at = Date.parse(input.at);
   const deps = { ...runtime.deps, now: () => new Date(at) };
   try {
-    return await applyAnalysedImportHere(deps, input.actor, input.runId);
+    return responseOf(await applyAnalysedImportHere(deps, input.actor, input.runId));
   } finally {
     await runtime.close();
   }

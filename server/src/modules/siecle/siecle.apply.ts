@@ -1,4 +1,4 @@
-import type { Tx } from '../../db/schema.ts';
+import type { Engine, Tx } from '../../db/schema.ts';
 import { queueCredentialMails } from '../establishments/establishments.usecases.ts';
 import { insertAccounts, updateAccount } from '../users/accounts.repository.ts';
 import type { ImportPlan } from './siecle.plan.ts';
@@ -8,20 +8,20 @@ import * as repo from './siecle.repository.ts';
 export async function applyPlan(
   tx: Tx,
   plan: ImportPlan,
-  ctx: { establishmentId: string; establishmentName: string; loginUrl: string; at: string },
+  ctx: { establishmentId: string; establishmentName: string; loginUrl: string; at: string; engine: Engine },
 ): Promise<number> {
-  await repo.insertDivisions(tx, plan.newDivisions);
-  await repo.insertGroups(tx, plan.newGroups);
+  await repo.insertDivisions(tx, ctx.engine, plan.newDivisions);
+  await repo.insertGroups(tx, ctx.engine, plan.newGroups);
   for (const u of plan.structureUpdates) await repo.updateStructure(tx, u.table, u.id, { label: u.label, hidden_at: null });
-  await insertAccounts(tx, plan.newUsers);
+  await insertAccounts(tx, plan.newUsers, ctx.engine);
   for (const u of plan.userUpdates) {
     const { id: _id, establishment_id: _est, version: _version, ...set } = u.set;
     await updateAccount(tx, ctx.establishmentId, u.id, { ...set, updated_at: ctx.at });
   }
   await repo.hideUsers(tx, plan.hiddenUserIds, ctx.at);
-  await repo.replaceMemberships(tx, ctx.establishmentId, plan.schoolYear, plan.memberships.owners, plan.memberships.rows);
-  await repo.replaceTeachings(tx, ctx.establishmentId, plan.schoolYear, plan.teachings.owners, plan.teachings.rows);
-  await repo.replaceGuardians(tx, ctx.establishmentId, plan.guardians.owners, plan.guardians.rows);
+  await repo.replaceMemberships(tx, ctx.engine, ctx.establishmentId, plan.schoolYear, plan.memberships.owners, plan.memberships.rows);
+  await repo.replaceTeachings(tx, ctx.engine, ctx.establishmentId, plan.schoolYear, plan.teachings.owners, plan.teachings.rows);
+  await repo.replaceGuardians(tx, ctx.engine, ctx.establishmentId, plan.guardians.owners, plan.guardians.rows);
   let mails = 0;
   for (const m of plan.mails) {
     mails += await queueCredentialMails(tx, {

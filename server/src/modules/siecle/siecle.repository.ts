@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { insertRows } from '../../db/dialect.ts';
 import type { Db, DbOrTx, Engine } from '../../db/schema.ts';
 import { markAccountsLeft } from '../users/accounts.repository.ts';
 import type { DivisionsTable, GroupsTable, GuardiansTable, MembershipsTable, TeachingsTable, UsersTable } from '../../db/tables/foundation.ts';
@@ -98,36 +99,36 @@ export async function hideUsers(db: DbOrTx, ids: string[], at: string): Promise<
   for (const c of chunks(ids)) await db.deleteFrom('sessions').where('user_id', 'in', c).execute();
 }
 
-export async function insertDivisions(db: DbOrTx, rows: DivisionsTable[]): Promise<void> {
-  for (const c of chunks(rows)) await db.insertInto('divisions').values(c).execute();
+export async function insertDivisions(db: DbOrTx, engine: Engine, rows: DivisionsTable[]): Promise<void> {
+  await insertRows(db, engine, 'divisions', rows, CHUNK);
 }
-export async function insertGroups(db: DbOrTx, rows: GroupsTable[]): Promise<void> {
-  for (const c of chunks(rows)) await db.insertInto('groups').values(c).execute();
+export async function insertGroups(db: DbOrTx, engine: Engine, rows: GroupsTable[]): Promise<void> {
+  await insertRows(db, engine, 'groups', rows, CHUNK);
 }
 export async function updateStructure(db: DbOrTx, table: 'divisions' | 'groups', id: string, set: { label: string | null; hidden_at: null }): Promise<void> {
   await db.updateTable(table).set(set).where('id', '=', id).execute();
 }
 
 /** Replaces the rows of the given owners (learners, teachers) for the school year. */
-export async function replaceMemberships(db: DbOrTx, establishmentId: string, schoolYear: string, learnerIds: string[], rows: MembershipsTable[]): Promise<void> {
+export async function replaceMemberships(db: DbOrTx, engine: Engine, establishmentId: string, schoolYear: string, learnerIds: string[], rows: MembershipsTable[]): Promise<void> {
   for (const c of chunks(learnerIds)) {
     await db.deleteFrom('memberships').where('establishment_id', '=', establishmentId).where('school_year', '=', schoolYear).where('learner_id', 'in', c).execute();
   }
-  for (const c of chunks(rows)) await db.insertInto('memberships').values(c).execute();
+  await insertRows(db, engine, 'memberships', rows, CHUNK);
 }
 
-export async function replaceTeachings(db: DbOrTx, establishmentId: string, schoolYear: string, teacherIds: string[], rows: TeachingsTable[]): Promise<void> {
+export async function replaceTeachings(db: DbOrTx, engine: Engine, establishmentId: string, schoolYear: string, teacherIds: string[], rows: TeachingsTable[]): Promise<void> {
   for (const c of chunks(teacherIds)) {
     await db.deleteFrom('teachings').where('establishment_id', '=', establishmentId).where('school_year', '=', schoolYear).where('teacher_id', 'in', c).execute();
   }
-  for (const c of chunks(rows)) await db.insertInto('teachings').values(c).execute();
+  await insertRows(db, engine, 'teachings', rows, CHUNK);
 }
 
-export async function replaceGuardians(db: DbOrTx, establishmentId: string, learnerIds: string[], rows: GuardiansTable[]): Promise<void> {
+export async function replaceGuardians(db: DbOrTx, engine: Engine, establishmentId: string, learnerIds: string[], rows: GuardiansTable[]): Promise<void> {
   for (const c of chunks(learnerIds)) {
     await db.deleteFrom('guardians').where('establishment_id', '=', establishmentId).where('learner_id', 'in', c).execute();
   }
-  for (const c of chunks(rows)) await db.insertInto('guardians').values(c).execute();
+  await insertRows(db, engine, 'guardians', rows, CHUNK);
 }
 
 /**

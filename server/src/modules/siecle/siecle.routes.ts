@@ -49,7 +49,7 @@ export async function siecleRoutes(app: FastifyInstance, deps: Deps): Promise<vo
   r.post(
     '/api/v1/imports/:runId/apply',
     { config: admin, schema: { tags, summary: 'Importer les fichiers analysés (une seule transaction)', params: RunParams, response: { 200: SiecleImportReportSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema, 503: ErrorResponseSchema } } },
-    async (request) => withAnalysisSlot(deps, () => usecases.applyAnalysedImport(deps, { ...currentUser(request), ip: requestContext(request, deps).ip }, request.params.runId)),
+    async (request, reply) => sendSerialised(reply, await withAnalysisSlot(deps, () => usecases.applyAnalysedImport(deps, { ...currentUser(request), ip: requestContext(request, deps).ip }, request.params.runId))),
   );
 
   r.post(

@@ -52,10 +52,10 @@ export async function claimRun(db: DbOrTx, id: string, establishmentId: string, 
   return Number(res.numUpdatedRows) === 1;
 }
 
-export async function finishRun(db: DbOrTx, id: string, report: SiecleImportReport, at: string): Promise<void> {
+export async function finishRun(db: DbOrTx, id: string, report: SiecleImportReport | SerialisedReport, at: string): Promise<void> {
   await db
     .updateTable('import_runs')
-    .set({ report: JSON.stringify(report), counts: JSON.stringify({ created: report.created, updated: report.updated, hidden: report.hidden }), applied_at: at })
+    .set({ report: 'json' in report ? report.json : JSON.stringify(report), counts: JSON.stringify({ created: report.created, updated: report.updated, hidden: report.hidden }), applied_at: at })
     .where('id', '=', id)
     .execute();
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { SiecleImportReport } from '@cerise/common';
+import { SiecleImportReportSchema, type SiecleImportReport } from '@cerise/common';
 import type { Deps } from '../../deps.ts';
 import type { DbOrTx, Tx } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -89,15 +89,18 @@ async function makePlan(deps: Deps, db: DbOrTx, est: Establishment, kind: Import
  * transaction, the plan is made again. The web's apply runs this in the worker pool, on
  * the thread's own connection (siecle.apply-task.ts), so that the main thread keeps serving.
  */
-async function applyInTransaction(deps: Deps, est: Establishment, kind: ImportKind, uploads: ImportUploads, actorId: string | null, runId: string, files: string[], existingRun: boolean, ip: string | null = null): Promise<SiecleImportReport> {
+async function applyInTransaction(deps: Deps, est: Establishment, kind: ImportKind, uploads: ImportUploads, actorId: string | null, runId: string, files: string[], existingRun: boolean, ip: string | null = null): Promise<AppliedImport> {
   for (let attempt = 1; ; attempt++) {
     const { plan, fingerprint } = await makePlan(deps, deps.db, est, kind, uploads);
     const at = nowIso(deps.now());
-    const applyCtx = { establishmentId: est.id, establishmentName: est.name, loginUrl: loginUrl(deps, est.uai), at };
-    const finish = async (tx: Tx, mails: number): Promise<SiecleImportReport> => {
+    const applyCtx = { establishmentId: est.id, establishmentName: est.name, loginUrl: loginUrl(deps, est.uai), at, engine: deps.engine };
+    const finish = async (tx: Tx, mails: number): Promise<AppliedImport> => {
       const report: SiecleImportReport = { ...plan.report, runId, dryRun: false, mailsQueued: mails };
-      if (existingRun) await runs.finishRun(tx, runId, report, at);
-      else await runs.insertRun(tx, { id: runId, establishmentId: est.id, actorId, kind, status: 'applied', files, report, at });
+      // Serialised once: stored with the run, and the command line prints the same text.
+      const json = JSON.stringify(report);
+      const stored = { json, created: report.created, updated: report.updated, hidden: report.hidden };
+      if (existingRun) await runs.finishRun(tx, runId, stored, at);
+      else await runs.insertRun(tx, { id: runId, establishmentId: est.id, actorId, kind, status: 'applied', files, report: stored, at });
       await recordAudit(tx, {
         establishmentId: est.id,
         actorId,
@@ -108,31 +111,42 @@ async function applyInTransaction(deps: Deps, est: Establishment, kind: ImportKi
         ip,
         at,
       });
-      return report;
+      return { report, json };
     };
-    const report = await inTransaction(deps.db, async (tx) => {
+    const applied = await inTransaction(deps.db, async (tx) => {
       if (existingRun && !(await runs.claimRun(tx, runId, est.id, at))) {
         throw conflict('siecle.run_not_pending', 'Cette importation a déjà été appliquée ou a expiré. Recommencez l’analyse des fichiers.');
       }
       if ((await snapshotFingerprint(tx, est.id, plan.schoolYear)) !== fingerprint && attempt < 3) return null;
       return finish(tx, await applyPlan(tx, plan, applyCtx));
     });
-    if (!report) continue;
+    if (!applied) continue;
     await refreshPlannerStatistics(deps.db, deps.engine);
-    return report;
+    return applied;
   }
 }
 
-/** The command line: parse, then apply in one transaction (or only plan with dryRun). */
-export async function importDirect(deps: Deps, uai: string, kind: ImportKind, uploads: ImportUploads, opts: { dryRun: boolean }): Promise<SiecleImportReport> {
+/** An import written: its report, and that report as JSON (`JSON.stringify`), as stored with its run. */
+export type AppliedImport = { report: SiecleImportReport; json: string };
+
+/**
+ * The command line: parse, then apply in one transaction (or only plan with dryRun). With the
+ * report's JSON: a report of 16,000 people is serialised once, for its run and for `--json`.
+ */
+export async function importDirectSerialised(deps: Deps, uai: string, kind: ImportKind, uploads: ImportUploads, opts: { dryRun: boolean }): Promise<AppliedImport> {
   const est = await findEstablishmentByUai(deps.db, uai);
   if (!est) throw notFound('auth.establishment_not_found', `Aucun établissement n'a le code UAI ${uai}.`);
   const files = Object.values(uploads).map((u) => u.name);
   if (opts.dryRun) {
     const { plan } = await makePlan(deps, deps.db, est, kind, uploads);
-    return { ...plan.report, dryRun: true };
+    const report = { ...plan.report, dryRun: true };
+    return { report, json: JSON.stringify(report) };
   }
   return applyInTransaction(deps, est, kind, uploads, null, newId(), files, false);
+}
+
+export async function importDirect(deps: Deps, uai: string, kind: ImportKind, uploads: ImportUploads, opts: { dryRun: boolean }): Promise<SiecleImportReport> {
+  return (await importDirectSerialised(deps, uai, kind, uploads, opts)).report;
 }
 
 const runDir = (deps: Deps, runId: string) => path.join(deps.config.dataDir, 'imports', runId);
@@ -228,7 +242,7 @@ async function isStaleAnalysis(db: DbOrTx, establishmentId: string, run: { kind:
  * Step 2 of the UI: apply an analysed import, in one transaction, in the worker pool on the
  * thread's own connection to the database (siecle.apply-task.ts); here for a database in memory.
  */
-export async function applyAnalysedImport(deps: Deps, actor: { id: string; establishmentId: string; ip?: string | null }, runId: string): Promise<SiecleImportReport> {
+export async function applyAnalysedImport(deps: Deps, actor: { id: string; establishmentId: string; ip?: string | null }, runId: string): Promise<AnalysisAnswer> {
   const dir = runDir(deps, runId);
   const kept = await fs.readdir(dir).catch(() => [] as string[]);
   const ownThread = await needsOwnThread(Object.fromEntries(kept.map((slot) => [slot, { name: slot, path: path.join(dir, slot) }])));
@@ -238,15 +252,24 @@ export async function applyAnalysedImport(deps: Deps, actor: { id: string; estab
         { config: deps.config, databaseUrl: deps.databaseUrl, actor: { id: actor.id, establishmentId: actor.establishmentId, ip: actor.ip ?? null }, runId, at: nowIso(deps.now()) },
         { key: actor.establishmentId, ownThread },
       )
-    : await applyAnalysedImportHere(deps, actor, runId);
+    : responseOf(await applyAnalysedImportHere(deps, actor, runId));
   await fs.rm(dir, { recursive: true, force: true });
   // And whatever an earlier crash left behind.
   await sweepImportFiles(deps).catch((err: unknown) => deps.log.error({ err }, 'import files sweep failed'));
   return report;
 }
 
+/**
+ * The API's answer to an apply, made where the apply ran (the pool's thread): the report through
+ * its response schema, serialised, as an analysis's (siecle.plan-task.ts). The main thread sends
+ * the text: it neither validates nor serialises 16,000 people (docs/performance.md).
+ */
+export function responseOf(applied: AppliedImport): AnalysisAnswer {
+  return { runId: applied.report.runId ?? '', json: JSON.stringify(SiecleImportReportSchema.parse(applied.report)) };
+}
+
 /** The apply itself, on `deps.db`. */
-export async function applyAnalysedImportHere(deps: Deps, actor: { id: string; establishmentId: string; ip?: string | null }, runId: string): Promise<SiecleImportReport> {
+export async function applyAnalysedImportHere(deps: Deps, actor: { id: string; establishmentId: string; ip?: string | null }, runId: string): Promise<AppliedImport> {
   const run = await pendingAnalysis(deps, actor.establishmentId, runId);
   if (await isStaleAnalysis(deps.db, actor.establishmentId, run)) {
     throw conflict(

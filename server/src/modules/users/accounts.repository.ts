@@ -1,9 +1,8 @@
-import type { DbOrTx } from '../../db/schema.ts';
+import { insertRows } from '../../db/dialect.ts';
+import type { DbOrTx, Engine } from '../../db/schema.ts';
 import type { PasswordDelivery, UsersTable } from '../../db/tables/foundation.ts';
 import { nameKeyMaker } from './name-keys.ts';
 
-/** The list's keys (migration 0009), beside the table's own row type. */
-type NameKeyColumns = { users: { sort_key: string | null; search_key: string | null } };
 
 /**
  * The one owner of writes to `users` (accounts). Other modules (auth, account, access,
@@ -26,17 +25,16 @@ function chunks<T>(rows: readonly T[], size: number): T[][] {
 /**
  * New accounts get the users list's sort and search keys (migration 0009) as they are written:
  * otherwise the first list after an import filled 16,000 of them on the main thread, then rewrote
- * as many rows (docs/performance.md).
+ * as many rows (docs/performance.md). `engine`: many rows are written the engine's fastest way
+ * (db/dialect.ts insertRows).
  */
-export async function insertAccounts(db: DbOrTx, rows: readonly UsersTable[]): Promise<void> {
+export async function insertAccounts(db: DbOrTx, rows: readonly UsersTable[], engine?: Engine): Promise<void> {
   const keys = nameKeyMaker();
-  for (const c of chunks(rows, INSERT_CHUNK)) {
-    const keyed = c.map((r) => {
-      const k = keys(r);
-      return { ...r, sort_key: k.sortKey, search_key: k.searchKey };
-    });
-    await db.withTables<NameKeyColumns>().insertInto('users').values(keyed).execute();
-  }
+  const keyed = rows.map((r) => {
+    const k = keys(r);
+    return { ...r, sort_key: k.sortKey, search_key: k.searchKey };
+  });
+  await insertRows(db, engine, 'users', keyed, INSERT_CHUNK);
 }
 
 /** Updates an account whatever its version (actions, imports), and bumps the version. */
