@@ -20,11 +20,15 @@ export function printJson(value: unknown): void {
   process.stdout.write('\n');
 }
 
-/** Prints a JSON document already serialised (an import's report, as stored with its run), and a newline. */
+/**
+ * Prints a JSON document already serialised (an import's report, as stored with its run), and a
+ * newline, a megabyte of text at a time: never the whole report again as one UTF-8 buffer.
+ */
 export function printJsonText(json: string): void {
-  process.stdout.write(json);
+  for (let i = 0; i < json.length; i += TEXT_PIECE) process.stdout.write(json.slice(i, i + TEXT_PIECE));
   process.stdout.write('\n');
 }
+const TEXT_PIECE = 1 << 20;
 
 /** Elements of an array written by one JSON.stringify call. */
 const ARRAY_PIECE = 500;
