@@ -33,35 +33,38 @@ function send(agent: http.Agent, base: URL, r: Prepared, timeoutMs: number): Pro
 export async function pacedLoad(baseUrl: string, requests: Request[], opts: { connections: number; seconds: number; rate: number; timeoutMs?: number }): Promise<PacedResult> {
   const base = new URL(baseUrl);
   const setup = requests[0]!.setupRequest as unknown as (req: Record<string, unknown>) => Prepared;
-  const perUserGapMs = (1000 * opts.connections) / opts.rate;
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   let errors = 0;
   let answered = 0;
   const t0 = performance.now();
   const end = t0 + opts.seconds * 1000;
-  const user = async () => {
+  const total = Math.round(opts.rate * opts.seconds);
+  let lastAnswer = t0;
+  const user = async (index: number) => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-    // Each user starts at a random moment, then waits an exponential gap after each due time.
-    let due = t0 + Math.random() * perUserGapMs;
+    // This user's share of the requests, due at random moments of the window.
+    const share = Math.floor(total / opts.connections) + (index < total % opts.connections ? 1 : 0);
+    const dues = Array.from({ length: share }, () => t0 + Math.random() * (end - t0)).sort((a, b) => a - b);
     try {
-      while (due < end) {
+      for (const due of dues) {
         const wait = due - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         const status = await send(agent, base, setup({}), opts.timeoutMs ?? 10_000);
+        lastAnswer = Math.max(lastAnswer, performance.now());
         latencies.push(performance.now() - due);
         answered++;
         if (status === 0 || status >= 400) {
           errors++;
           statuses[status] = (statuses[status] ?? 0) + 1;
         }
-        due += -Math.log(1 - Math.random()) * perUserGapMs;
       }
     } finally {
       agent.destroy();
     }
   };
-  await Promise.all(Array.from({ length: opts.connections }, user));
+  await Promise.all(Array.from({ length: opts.connections }, (_, i) => user(i)));
   latencies.sort((a, b) => a - b);
-  return { rps: answered / ((performance.now() - t0) / 1000), latencies, errors, statuses };
+  // Answered over the window, or over the time the last answer took when the server fell behind.
+  return { rps: answered / (Math.max(end, lastAnswer) - t0) * 1000, latencies, errors, statuses };
 }
