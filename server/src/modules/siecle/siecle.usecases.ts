@@ -72,13 +72,20 @@ async function needsOwnThread(uploads: ImportUploads): Promise<boolean> {
   return total >= OWN_THREAD_MIN_BYTES;
 }
 
+/**
+ * What the parse of these files needs to know before it starts: the files' own school year (tried
+ * first, so that files of another year than the establishment's are parsed once, not twice) and
+ * whether they get a thread of their own.
+ */
+async function parseSetup(kind: ImportKind, uploads: ImportUploads): Promise<{ yearHint: string | null; ownThread: boolean }> {
+  return { yearHint: await schoolYearHint(kind === 'teachers' ? uploads.teachers : uploads.eleves), ownThread: await needsOwnThread(uploads) };
+}
+
 /** Parses and plans an import in the worker pool; the whole plan comes back (to be applied). */
 async function makePlan(deps: Deps, db: DbOrTx, est: Establishment, kind: ImportKind, uploads: ImportUploads): Promise<Planned> {
-  // The files' own year first, as the analysis does: files of another year than the
-  // establishment's were otherwise parsed twice (the command line's imports: 0.5 s of 6,000
+  // The files' own year first: otherwise parsed twice (the command line's imports: 0.5 s of 6,000
   // learners, docs/performance.md « Import par la ligne de commande »).
-  const yearHint = await schoolYearHint(kind === 'teachers' ? uploads.teachers : uploads.eleves);
-  const ownThread = await needsOwnThread(uploads);
+  const { yearHint, ownThread } = await parseSetup(kind, uploads);
   const { result, fingerprint } = await withSnapshot(deps, db, est, (ctx, snapshotYear) => deps.workers.run('siecle.plan', { kind, uploads, ctx, snapshotYear }, { key: est.id, ownThread }), yearHint);
   return { plan: result.plan, fingerprint };
 }
@@ -180,8 +187,7 @@ export async function analyseImportJson(deps: Deps, actor: { id: string; establi
   if (!est) throw notFound();
   const appliedBefore = (await runs.appliedImports(deps.db, est.id))[kind].count;
   const runId = newId();
-  const yearHint = await schoolYearHint(kind === 'teachers' ? uploads.teachers : uploads.eleves);
-  const ownThread = await needsOwnThread(uploads);
+  const { yearHint, ownThread } = await parseSetup(kind, uploads);
   const { result: analysed } = await withSnapshot(
     deps,
     deps.db,
