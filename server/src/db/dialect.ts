@@ -1,5 +1,6 @@
-import { CompiledQuery, sql, type Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Database, DbOrTx, Engine } from './schema.ts';
+import { batchQuery } from './sqlite-driver.ts';
 
 /**
  * The few things that differ between SQLite and PostgreSQL results. Nothing else in the code
@@ -25,13 +26,18 @@ export async function lockKeyForTransaction(tx: DbOrTx, engine: Engine, key: str
  * - PostgreSQL: `chunk` rows per statement, one round trip each.
  * - SQLite: one prepared statement run once per row (db/database.ts keeps it prepared: same SQL
  *   text). Kysely compiled a 300-row statement of 8,700 values for each chunk: for 16,258
- *   accounts, 580 ms against 350 (docs/performance.md « Import par la ligne de commande »).
+ *   accounts, 580 ms against 350 (docs/performance.md « Import par la ligne de commande »). The
+ *   rows go SQLITE_BATCH_ROWS at a time to the driver, which runs them in one synchronous loop
+ *   (db/sqlite-driver.ts batchQuery): a query through Kysely per row cost about as much again.
  * - Engine not given (a few rows, the caller does not know it): as on PostgreSQL, on both.
  * Every row gives every column of the first one (no `undefined`): a row that does not is
  * inserted on its own by Kysely, which leaves its missing columns to their defaults.
  * `extra`: columns computed per row beside the row's own (the users list's keys), given without
  * copying each row into a new object (16,000 copies of 29 properties were 20 MB at the import's peak).
  */
+/** Rows per synchronous batch on SQLite: about 25 ms of work, so a batch never holds a thread long. */
+export const SQLITE_BATCH_ROWS = 2000;
+
 export async function insertRows<T extends keyof Database & string>(
   db: DbOrTx,
   engine: Engine | undefined,
@@ -57,6 +63,11 @@ export async function insertRows<T extends keyof Database & string>(
   const template = Object.fromEntries([...columns, ...extraColumns].map((c) => [c, null]));
   const text = db.insertInto(table).values(template as never).compile().sql;
   const width = columns.length;
+  let batch: unknown[][] = [];
+  const flush = async () => {
+    if (batch.length) await db.executeQuery(batchQuery(text, batch));
+    batch = [];
+  };
   for (const row of rows) {
     const record = row as Record<string, unknown>;
     const values = new Array<unknown>(width + extraColumns.length);
@@ -69,7 +80,12 @@ export async function insertRows<T extends keyof Database & string>(
         const more = extra.of(row);
         for (let i = 0; i < extraColumns.length; i++) values[width + i] = more[i];
       }
-      await db.executeQuery(CompiledQuery.raw(text, values));
-    } else await insert(withExtra(row));
+      batch.push(values);
+      if (batch.length >= SQLITE_BATCH_ROWS) await flush();
+    } else {
+      await flush(); // the rows keep their order
+      await insert(withExtra(row));
+    }
   }
+  await flush();
 }

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, sql } from 'kysely';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqlite, type DatabaseHandle } from './database.ts';
-import { BusyWaitingSqliteDialect } from './sqlite-driver.ts';
+import { batchQuery, BusyWaitingSqliteDialect } from './sqlite-driver.ts';
 
 /**
  * A SQLite file locked by another connection (the import's writer thread, another process) is
@@ -82,6 +82,40 @@ describe('SQLite driver waiting for a lock', () => {
       other.exec('rollback');
     } finally {
       await impatient.destroy();
+    }
+  });
+});
+
+describe('batchQuery', () => {
+  beforeEach(async () => {
+    await sql`create unique index t_n on t (n)`.execute(handle.db);
+  });
+
+  it('runs the statement once per row, all rows or none, and leaves the transaction usable', async () => {
+    await handle.db.executeQuery(batchQuery('insert into t (n) values (?)', [[1], [2], [3]]));
+    expect(await rows(handle.db)).toEqual([1, 2, 3]);
+    await handle.db.transaction().execute(async (tx) => {
+      // The third row breaks the unique index: the two before it are undone, not the transaction.
+      await expect(tx.executeQuery(batchQuery('insert into t (n) values (?)', [[4], [5], [1]]))).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' });
+      await sql`insert into t (n) values (6)`.execute(tx);
+    });
+    expect(await rows(handle.db)).toEqual([1, 2, 3, 6]);
+  });
+
+  it('waits for a lock held by another connection, then writes every row once', async () => {
+    const { turns } = await whileLocked(150, () => handle.db.executeQuery(batchQuery('insert into t (n) values (?)', [[7], [8]])));
+    expect(turns).toBeGreaterThan(10);
+    expect(await rows(handle.db)).toEqual([1, 7, 8]);
+  });
+
+  it('is refused by a SQLite driver that does not know it, rather than writing one row of many', async () => {
+    const raw = new SQLite(file);
+    const plain = new Kysely<any>({ dialect: new SqliteDialect({ database: raw }) }); // eslint-disable-line @typescript-eslint/no-explicit-any
+    try {
+      await expect(plain.executeQuery(batchQuery('insert into t (n) values (?)', [[9], [10]]))).rejects.toThrow();
+      expect(await rows(handle.db)).toEqual([]);
+    } finally {
+      await plain.destroy();
     }
   });
 });
