@@ -78,6 +78,11 @@ export async function buildServer({ outdir = defaultOutdir, quiet = false } = {}
         text = text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel(args.path))}, ${BUNDLE_URL}).href`).replaceAll(BUNDLE_URL, 'import.meta.url');
         return { contents: text, loader: args.path.endsWith('.ts') ? 'ts' : 'js' };
       });
+      // iconv-lite's Asian code pages (590 KB of tables, required only when such a file is decoded)
+      // stay in node_modules: SIECLE files are ISO-8859-15 or UTF-8, and every command compiled them.
+      build.onResolve({ filter: /^\.\/tables\/[\w-]+\.json$/ }, (args) =>
+        args.importer.includes(`${path.sep}node_modules${path.sep}iconv-lite${path.sep}`) ? { path: `iconv-lite/encodings/tables/${path.basename(args.path)}`, external: true } : undefined,
+      );
       // Bundle the workspaces' sources and a few pure-JavaScript packages; leave the others to node.
       build.onResolve({ filter: /^[^./]/ }, (args) => {
         if (args.path.startsWith('@cerise/') || args.namespace === 'cerise') return undefined;

@@ -4,7 +4,6 @@ import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrations/index.ts';
 import type { Deps } from './deps.ts';
 import { createInlinePool } from './workers/inline-pool.ts';
-import { processWorkerPool } from './workers/pool.ts';
 import { createFileStorage } from './modules/files/storage.factory.ts';
 
 export type Runtime = { deps: Deps; handle: DatabaseHandle; close: () => Promise<void> };
@@ -15,6 +14,8 @@ export async function openRuntime(config: Config, opts: { logger?: Logger; migra
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   if (opts.migrate !== false) await migrateToLatest(handle.db);
   const files = createFileStorage(config);
+  // A command runs its tasks inline: the thread pool (piscina) is loaded only by the server.
+  const workers = opts.inlineTasks ? createInlinePool() : (await import('./workers/pool.ts')).processWorkerPool();
   const deps: Deps = {
     db: handle.db,
     engine: handle.engine,
@@ -22,7 +23,7 @@ export async function openRuntime(config: Config, opts: { logger?: Logger; migra
     log,
     now: () => new Date(),
     files,
-    workers: opts.inlineTasks ? createInlinePool() : processWorkerPool(),
+    workers,
     databaseUrl: handle.engine === 'postgres' ? config.databaseUrl : handle.sqlitePath && handle.sqlitePath !== ':memory:' ? `sqlite:${handle.sqlitePath}` : undefined,
   };
   const close = async () => {

@@ -1,4 +1,4 @@
-import { errorMessage, type ErrorCode } from '@cerise/common';
+import { errorMessage, type ErrorCode } from '@cerise/common/errors.fr';
 
 /**
  * An error meant for the client: a stable code, an HTTP status and a French message (from the

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../test/pdf-text.ts';
 import { createTestApp, testEngine, type TestContext } from '../../test/harness.ts';
 import { renderParentLetters } from '../modules/access/access.letters.ts';
-import { asBuffer } from './pool.ts';
+import { asBuffer } from './as-buffer.ts';
 import type { TaskInput } from './tasks.ts';
 
 let ctx: TestContext;

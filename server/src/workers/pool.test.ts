@@ -4,7 +4,8 @@ import { pdfText } from '../../test/pdf-text.ts';
 import { AppError } from '../http/errors.ts';
 import { SiecleFileError } from '../modules/siecle/parse/errors.ts';
 import { reportCsv, reportPdf } from '../modules/siecle/siecle.report.ts';
-import { asBuffer, createWorkerPool, poolSize } from './pool.ts';
+import { asBuffer } from './as-buffer.ts';
+import { createWorkerPool, poolSize } from './pool.ts';
 import { WORKER_THREAD_NICENESS } from './thread-priority.ts';
 
 const pool = createWorkerPool({ threads: 2 });

@@ -85,6 +85,3 @@ export function processWorkerPool(): WorkerPool {
   shared ??= createWorkerPool();
   return shared;
 }
-
-/** A task's result bytes as a Buffer (structured clone gives back a plain Uint8Array). */
-export const asBuffer = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);

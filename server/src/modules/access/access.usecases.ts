@@ -32,7 +32,7 @@ import { currentSchoolYear } from '../users/users.admin.usecases.ts';
 import { textCell, toFrenchCsv } from '../../util/csv.ts';
 import { frenchDate, frenchDateTime } from './access.csv.ts';
 import type { ParentLetter } from './access.letters.ts';
-import { asBuffer } from '../../workers/pool.ts';
+import { asBuffer } from '../../workers/as-buffer.ts';
 import { byName, presentLearner, presentParent } from './access.presenter.ts';
 import { resetLearnersToBirthDate, setRandomInitialSecret } from '../users/accounts.repository.ts';
 import * as repo from './access.repository.ts';

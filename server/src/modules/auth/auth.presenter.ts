@@ -1,4 +1,5 @@
-import { modulesForProfiles, type MeResponse, type Profile } from '@cerise/common';
+import { type MeResponse } from '@cerise/common/auth.schemas';
+import { modulesForProfiles, type Profile } from '@cerise/common/profiles';
 import type { SessionUser } from '../../context.ts';
 import type { Flag } from '../../db/tables/foundation.ts';
 

@@ -1,16 +1,18 @@
 import crypto from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
-import { formatInitialPassword } from '@cerise/common';
+import { formatInitialPassword } from '@cerise/common/password-policy';
 import type { InitialPasswordKind } from '../../db/tables/foundation.ts';
 
 // OWASP-recommended argon2id parameters (19 MiB, 2 iterations).
 const ARGON2 = { algorithm: 2 /* Algorithm.Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const hashPassword = (password: string): Promise<string> => hash(password, ARGON2);
+/** The native argon2 module, loaded at the first hash: an import or a command that hashes nothing does not load it. */
+const argon2 = () => import('@node-rs/argon2');
+
+export const hashPassword = async (password: string): Promise<string> => (await argon2()).hash(password, ARGON2);
 
 export async function verifyPasswordHash(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    return await (await argon2()).verify(passwordHash, password);
   } catch {
     return false;
   }

@@ -21,7 +21,7 @@ import type { Deps } from '../../deps.ts';
 import { sendDownload } from '../../http/download.ts';
 import { requestContext } from '../../http/request-context.ts';
 import * as filters from './dashboard.filters.usecases.ts';
-import { asBuffer } from '../../workers/pool.ts';
+import { asBuffer } from '../../workers/as-buffer.ts';
 import * as usecases from './dashboard.usecases.ts';
 
 const tags = ['dashboard'];

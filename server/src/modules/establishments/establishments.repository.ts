@@ -1,4 +1,4 @@
-import { schoolYearOf } from '@cerise/common';
+import { schoolYearOf } from '@cerise/common/settings';
 import type { DbOrTx } from '../../db/schema.ts';
 
 /** The one place that reads an establishment (login page, settings, imports, mails). */

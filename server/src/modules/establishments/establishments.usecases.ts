@@ -1,4 +1,5 @@
-import { EstablishmentSettingsSchema, UaiSchema } from '@cerise/common';
+import { UaiSchema } from '@cerise/common/auth.schemas';
+import { EstablishmentSettingsSchema } from '@cerise/common/settings';
 import type { Deps } from '../../deps.ts';
 import type { DbOrTx } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';

@@ -1,4 +1,4 @@
-import { schoolYearOf } from '@cerise/common';
+import { schoolYearOf } from '@cerise/common/settings';
 import type { DbOrTx } from '../../db/schema.ts';
 import { latestDivisionSchoolYear, storedSchoolYear } from './establishments.repository.ts';
 

@@ -28,7 +28,7 @@ import { requestContext } from '../../http/request-context.ts';
 import { registerItemUsageChecker } from '../referentials/referentials.lookup.ts';
 import * as learnerSide from './evaluations.learner.usecases.ts';
 import * as results from './evaluations.results.usecases.ts';
-import { asBuffer } from '../../workers/pool.ts';
+import { asBuffer } from '../../workers/as-buffer.ts';
 import * as usecases from './evaluations.usecases.ts';
 import { usedItems } from './evaluations.usage.ts';
 

@@ -5,7 +5,7 @@ import { nowIso } from '../../util/ids.ts';
 import { activeSchoolYear } from '../establishments/school-year.ts';
 import { auditRead, passportOf } from './passport.access.ts';
 import type { ExtractData } from './passport.extract.pdf.ts';
-import { asBuffer } from '../../workers/pool.ts';
+import { asBuffer } from '../../workers/as-buffer.ts';
 import { loadRelated } from './passport.presenter.ts';
 import * as repo from './passport.repository.ts';
 import { divisionLearners } from './passport.teacher.usecases.ts';

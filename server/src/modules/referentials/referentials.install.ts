@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { ReferentialDocumentSchema, type ReferentialDocument } from '@cerise/common';
+import { ReferentialDocumentSchema, type ReferentialDocument } from '@cerise/common/referentials.schemas';
 import type { DbOrTx } from '../../db/schema.ts';
 import type { CompetencyItemsTable } from '../../db/tables/referentials.ts';
 import { newId } from '../../util/ids.ts';

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  BEP_DOMAINS,
-  REFERENTIAL_DOCUMENT_FORMAT,
-  REFERENTIAL_DOCUMENT_VERSION,
-  type ReferentialDocument,
-} from '@cerise/common';
+import { BEP_DOMAINS, REFERENTIAL_DOCUMENT_FORMAT, REFERENTIAL_DOCUMENT_VERSION, type ReferentialDocument } from '@cerise/common/referentials.schemas';
 
 /*
  * The repository's source file (server/data/referentiels/bacpro-ga.json, French field names, one

@@ -9,7 +9,7 @@ import { collectUnusedFiles, openStoredFile, storeUpload, type UploadedFile } fr
 import { presentAttachments } from './scenarios.presenter.ts';
 import * as repo from './scenarios.repository.ts';
 import { docxFilename } from './scenarios.docx.ts';
-import { asBuffer } from '../../workers/pool.ts';
+import { asBuffer } from '../../workers/as-buffer.ts';
 import { loadScenario, ownScenario, readableScenario } from './scenarios.usecases.ts';
 
 /** What a scenario accepts as attachments (docs/guide.md § 3.5: « des fichiers zip ou pdf »). */

@@ -1,4 +1,5 @@
-import { parseSettings, type SiecleImportReport } from '@cerise/common';
+import { type SiecleImportReport } from '@cerise/common/imports.schemas';
+import { parseSettings } from '@cerise/common/settings';
 import type { Deps } from '../../deps.ts';
 import { listEstablishmentSettings } from './siecle.runs.repository.ts';
 import * as runs from './siecle.runs.repository.ts';

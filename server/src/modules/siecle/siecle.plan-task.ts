@@ -1,4 +1,4 @@
-import { SiecleImportReportSchema, type SiecleImportReport } from '@cerise/common';
+import { SiecleImportReportSchema, type SiecleImportReport } from '@cerise/common/imports.schemas';
 import { AppError } from '../../http/errors.ts';
 import { collectGarbage } from '../../util/gc.ts';
 import { readLearnersInput, readTeachersInput, type UploadedFile } from './siecle.inputs.ts';

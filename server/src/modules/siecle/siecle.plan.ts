@@ -1,4 +1,7 @@
-import { allocateLogin, baseLogin, emptySiecleCounts, formatInitialPassword, type SiecleImportCounts, type SiecleImportReport, type SiecleImportReportPerson, type SiecleImportWarning, type Profile } from '@cerise/common';
+import { emptySiecleCounts, type SiecleImportCounts, type SiecleImportReport, type SiecleImportReportPerson, type SiecleImportWarning } from '@cerise/common/imports.schemas';
+import { allocateLogin, baseLogin } from '@cerise/common/login-rule';
+import { formatInitialPassword } from '@cerise/common/password-policy';
+import { type Profile } from '@cerise/common/profiles';
 import type { DivisionsTable, GroupsTable, GuardiansTable, InitialPasswordKind, MembershipsTable, TeachingsTable, UsersTable } from '../../db/tables/foundation.ts';
 import { AppError } from '../../http/errors.ts';
 import { newId } from '../../util/ids.ts';

@@ -1,12 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { SiecleImportReportSchema, type SiecleImportReport } from '@cerise/common';
+import { SiecleImportReportSchema, type SiecleImportReport } from '@cerise/common/imports.schemas';
 import type { Deps } from '../../deps.ts';
 import type { DbOrTx, Tx } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import { newId, nowIso } from '../../util/ids.ts';
-import { asBuffer } from '../../workers/pool.ts';
+import { asBuffer } from '../../workers/as-buffer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findEstablishmentById, findEstablishmentByUai } from '../establishments/establishments.repository.ts';
 import { loginUrl } from '../establishments/establishments.usecases.ts';
