@@ -8,6 +8,8 @@ export const FILES_ERRORS = {
   'files.missing_file': 'Aucun fichier reçu.',
   'files.not_found': 'Ce fichier est introuvable.',
   'files.server_busy': 'Le serveur analyse déjà beaucoup de fichiers : réessayez dans un instant.',
+  'files.establishment_full':
+    "L'espace des pièces jointes de l'établissement est plein : supprimez des pièces jointes devenues inutiles, ou demandez à l'administrateur du service d'augmenter la limite.",
   'files.establishment_busy':
     "Votre établissement a déjà des fichiers en cours d'envoi ou d'analyse, ou des analyses en attente de confirmation : importez ou annulez une analyse en cours, ou réessayez dans un instant.",
 } as const;

@@ -19,6 +19,8 @@ export const ResourceEnvSchema = z.object({
   UPLOAD_MAX_INFLIGHT_MB: positiveInt(400),
   /** Megabytes one establishment may hold in kept analyses and uploads in progress. */
   UPLOAD_MAX_DISK_MB_PER_ESTABLISHMENT: positiveInt(300),
+  /** Megabytes of attachments (passport, scenarios) one establishment may keep; identical files count once. */
+  ATTACHMENTS_MAX_MB_PER_ESTABLISHMENT: positiveInt(10 * 1024),
   /** How long a received upload waits for an analysis slot before a 503. */
   UPLOAD_QUEUE_WAIT_SECONDS: z.coerce.number().min(0).default(20),
   /** How often expired analyses and their files are swept. */
@@ -50,7 +52,7 @@ export type StorageConfig =
   | { kind: 'local' }
   | { kind: 's3'; endpoint: string | undefined; bucket: string; region: string; accessKeyId: string | undefined; secretAccessKey: string | undefined; forcePathStyle: boolean };
 
-export type ResourceConfig = { uploads: UploadLimits; storage: StorageConfig; webConcurrency: number };
+export type ResourceConfig = { uploads: UploadLimits; attachments: { maxBytesPerEstablishment: number }; storage: StorageConfig; webConcurrency: number };
 
 export function resourceConfig(e: z.infer<typeof ResourceEnvSchema>): ResourceConfig {
   return {
@@ -61,6 +63,7 @@ export function resourceConfig(e: z.infer<typeof ResourceEnvSchema>): ResourceCo
       queueWaitMs: e.UPLOAD_QUEUE_WAIT_SECONDS * 1000,
       sweepEveryMs: e.IMPORT_SWEEP_MINUTES * 60 * 1000,
     },
+    attachments: { maxBytesPerEstablishment: e.ATTACHMENTS_MAX_MB_PER_ESTABLISHMENT * MB },
     storage:
       e.STORAGE === 's3'
         ? { kind: 's3', endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET!, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY, forcePathStyle: e.S3_FORCE_PATH_STYLE }

@@ -21,6 +21,7 @@ export const ATTACHMENT_ZIP_LIMITS: ZipInspectLimits = {
 /** « 10 Mo », « 64 Ko »: a limit as a user reads it. */
 export function formatSize(bytes: number): string {
   const mb = bytes / 1024 / 1024;
+  if (mb >= 1024) return `${(mb / 1024).toFixed(1).replace('.', ',').replace(/,0$/, '')} Go`;
   return mb >= 1 ? `${Number.isInteger(mb) ? mb : mb.toFixed(1).replace('.', ',')} Mo` : `${Math.max(1, Math.round(bytes / 1024))} Ko`;
 }
 

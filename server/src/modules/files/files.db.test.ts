@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,5 +117,32 @@ describe(`attachments storage (${testEngine})`, () => {
     await expect(openStoredFile(ctx.deps, est, a.id)).rejects.toMatchObject({ code: 'files.not_found' });
     await store('d.pdf', bytes);
     expect(await read((await openStoredFile(ctx.deps, est, a.id)).stream)).toEqual(bytes);
+  });
+});
+
+describe(`an establishment's room for attachments (${testEngine})`, () => {
+  it('refuses, 507 with a French message, a file that would take it past its limit; identical files count once; room comes back when files go', async () => {
+    // A limit of 1 MB (ATTACHMENTS_MAX_MB_PER_ESTABLISHMENT=1), for a new establishment.
+    const room = { ...ctx.deps, config: { ...ctx.deps.config, attachments: { maxBytesPerEstablishment: 1024 * 1024 } } };
+    const school = (await makeEstablishment(ctx.deps)).id;
+    const pdf = (label: string, bytes: number) => Buffer.concat([Buffer.from(`%PDF-1.4 ${label}\n`), Buffer.alloc(bytes)]);
+    const put = (name: string, bytes: Buffer) => storeUpload(room, school, tempUpload(name, bytes), ALL);
+    const first = await put('premier.pdf', pdf('premier', 600 * 1024));
+    // The same content again takes no room: stored once.
+    expect((await put('copie du premier.pdf', pdf('premier', 600 * 1024))).id).toBe(first.id);
+
+    const err = await put('second.pdf', pdf('second', 500 * 1024)).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 507, code: 'files.establishment_full' });
+    expect((err as Error).message).toMatch(/^L'espace des pièces jointes de l'établissement est plein \(600 Ko utilisés sur 1 Mo\) : « second\.pdf » \(500 Ko\) n'a pas été enregistré\./);
+    // Nothing kept: no row, no bytes; other establishments are not concerned.
+    expect((await ctx.db.selectFrom('files').select('sha256').where('establishment_id', '=', school).execute()).map((r) => r.sha256)).toEqual([first.sha256]);
+    const secondSha = crypto.createHash('sha256').update(pdf('second', 500 * 1024)).digest('hex');
+    expect(fs.existsSync(path.join(ctx.config.dataDir, 'attachments', ...attachmentKey(school, secondSha).split('/')))).toBe(false);
+    await expect(storeUpload(ctx.deps, est, tempUpload('second.pdf', pdf('second', 500 * 1024)), ALL)).resolves.toMatchObject({ size: expect.any(Number) });
+
+    // The first file no longer used: collected, and the room is back.
+    const { removeBytes } = await ctx.db.transaction().execute((tx) => collectUnusedFiles(tx, school, [first.id]));
+    await removeBytes(ctx.deps);
+    await expect(put('second.pdf', pdf('second', 500 * 1024))).resolves.toMatchObject({ mediaType: 'application/pdf' });
   });
 });

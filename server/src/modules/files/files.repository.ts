@@ -9,6 +9,12 @@ export function findFile(db: DbOrTx, establishmentId: string, id: string) {
   return db.selectFrom('files').selectAll().where('establishment_id', '=', establishmentId).where('id', '=', id).executeTakeFirst();
 }
 
+/** Bytes of the establishment's stored files (each content once: rows are unique by hash). */
+export async function storedBytes(db: DbOrTx, establishmentId: string): Promise<number> {
+  const row = await db.selectFrom('files').select((eb) => eb.fn.sum<number | string | null>('size').as('total')).where('establishment_id', '=', establishmentId).executeTakeFirst();
+  return Number(row?.total ?? 0);
+}
+
 export async function insertFile(db: DbOrTx, row: FilesTable): Promise<void> {
   await db.insertInto('files').values(row).onConflict((oc) => oc.columns(['establishment_id', 'sha256']).doNothing()).execute();
 }

@@ -4,11 +4,13 @@ import type { Readable } from 'node:stream';
 import type { Deps } from '../../deps.ts';
 import type { DbOrTx } from '../../db/schema.ts';
 import type { AttachmentMediaType } from '../../db/tables/teaching.ts';
-import { badRequest, notFound } from '../../http/errors.ts';
+import { lockKeyForTransaction } from '../../db/dialect.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { AppError, badRequest, notFound } from '../../http/errors.ts';
 import { newId, nowIso } from '../../util/ids.ts';
 import { formatSize, looksExecutable, MAX_ATTACHMENT_BYTES, mediaTypeOfName, sniffMediaType, zipProblem } from './file-check.ts';
 import { attachmentKey } from './file-storage.ts';
-import { deleteFiles, findFile, findFileByHash, insertFile, unreferencedFiles } from './files.repository.ts';
+import { deleteFiles, findFile, findFileByHash, insertFile, storedBytes, unreferencedFiles } from './files.repository.ts';
 
 /**
  * Attachments (docs/design.md §4): checked by content, size-limited, stored once per establishment by
@@ -77,11 +79,38 @@ export async function storeUpload(
     if (!(await deps.files.exists(key))) await deps.files.putFile(key, upload.tmpPath);
     return { id: existing.id, sha256, size: existing.size, mediaType: existing.media_type };
   }
+  // Checked before the bytes are stored, and again under the establishment's lock with the row.
+  await checkRoom(deps, deps.db, establishmentId, upload.filename, size);
   await deps.files.putFile(key, upload.tmpPath);
   const row = { id: newId(), establishment_id: establishmentId, sha256, size, media_type: mediaType, created_at: nowIso(deps.now()) };
-  await insertFile(deps.db, row);
+  try {
+    await inTransaction(deps.db, async (tx) => {
+      await lockKeyForTransaction(tx, deps.engine, `files.room:${establishmentId}`);
+      await checkRoom(deps, tx, establishmentId, upload.filename, size);
+      await insertFile(tx, row);
+    });
+  } catch (e) {
+    // Refused after all (another upload took the room meanwhile): no row, so no bytes either.
+    if (!(await findFileByHash(deps.db, establishmentId, sha256))) await deps.files.remove(key).catch(() => {});
+    throw e;
+  }
   const stored = await findFileByHash(deps.db, establishmentId, sha256);
   return { id: stored!.id, sha256, size: stored!.size, mediaType };
+}
+
+/**
+ * The establishment's room for attachments (ATTACHMENTS_MAX_MB_PER_ESTABLISHMENT, docs/performance.md
+ * « Ressources bornées »): a file that would take it past the limit is refused, 507, and nothing is kept.
+ */
+async function checkRoom(deps: Deps, db: DbOrTx, establishmentId: string, filename: string, size: number): Promise<void> {
+  const limit = deps.config.attachments.maxBytesPerEstablishment;
+  const used = await storedBytes(db, establishmentId);
+  if (used + size <= limit) return;
+  throw new AppError(
+    507,
+    'files.establishment_full',
+    `L'espace des pièces jointes de l'établissement est plein (${formatSize(used)} utilisés sur ${formatSize(limit)}) : « ${filename} » (${formatSize(size)}) n'a pas été enregistré. Supprimez des pièces jointes devenues inutiles, ou demandez à l'administrateur du service d'augmenter la limite.`,
+  );
 }
 
 async function hashFile(file: string): Promise<string> {
