@@ -16,6 +16,7 @@ import type { Database } from '../server/src/db/schema.ts';
 import { insertSession } from '../server/src/modules/auth/auth.repository.ts';
 import { hashToken } from '../server/src/modules/auth/auth.usecases.ts';
 import { openRuntime } from '../server/src/runtime.ts';
+import { withServeEnv } from '../server/bin/serve-env.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const cli = process.env.BENCH_CERISE_BIN ?? path.join(root, 'server/bin/cerise.mjs');
@@ -96,7 +97,8 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, cli, 'serve'], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base }, stdio: ['ignore', 'ignore', 'pipe'] });
+  // As `npm start` runs it: with the memory settings of server/bin/serve-env.mjs.
+  const child = spawn(process.execPath, [...nodeArgs, cli, 'serve'], { env: withServeEnv({ ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base }), stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();
