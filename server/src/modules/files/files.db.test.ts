@@ -146,3 +146,25 @@ describe(`an establishment's room for attachments (${testEngine})`, () => {
     await expect(put('second.pdf', pdf('second', 500 * 1024))).resolves.toMatchObject({ mediaType: 'application/pdf' });
   });
 });
+
+describe(`storing inside a caller's transaction (${testEngine})`, () => {
+  it('adds the row in that transaction (the demo seed, a restore): kept when it commits, gone when it rolls back', async () => {
+    const school = (await makeEstablishment(ctx.deps)).id;
+    const pdf = (label: string) => Buffer.from(`%PDF-1.4 ${label}\n`);
+    const rows = () => ctx.db.selectFrom('files').select('size').where('establishment_id', '=', school).execute();
+
+    const kept = await ctx.db.transaction().execute((tx) => storeUpload({ ...ctx.deps, db: tx }, school, tempUpload('gardé.pdf', pdf('gardé')), ALL));
+    expect(kept.mediaType).toBe('application/pdf');
+    expect(await rows()).toHaveLength(1);
+
+    const failure = await ctx.db
+      .transaction()
+      .execute(async (tx) => {
+        await storeUpload({ ...ctx.deps, db: tx }, school, tempUpload('annulé.pdf', pdf('annulé')), ALL);
+        throw new Error('rolled back');
+      })
+      .catch((e: unknown) => e);
+    expect((failure as Error).message).toBe('rolled back');
+    expect(await rows()).toHaveLength(1);
+  });
+});

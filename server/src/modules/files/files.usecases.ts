@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.ts';
 import type { DbOrTx } from '../../db/schema.ts';
 import type { AttachmentMediaType } from '../../db/tables/teaching.ts';
 import { lockKeyForTransaction } from '../../db/dialect.ts';
-import { inTransaction } from '../../db/transaction.ts';
+import { inOwnOrCurrentTransaction } from '../../db/transaction.ts';
 import { AppError, badRequest, notFound } from '../../http/errors.ts';
 import { newId, nowIso } from '../../util/ids.ts';
 import { formatSize, looksExecutable, MAX_ATTACHMENT_BYTES, mediaTypeOfName, sniffMediaType, zipProblem } from './file-check.ts';
@@ -84,7 +84,8 @@ export async function storeUpload(
   await deps.files.putFile(key, upload.tmpPath);
   const row = { id: newId(), establishment_id: establishmentId, sha256, size, media_type: mediaType, created_at: nowIso(deps.now()) };
   try {
-    await inTransaction(deps.db, async (tx) => {
+    // The demo seed and a restore call this inside their own transaction: the row goes in it.
+    await inOwnOrCurrentTransaction(deps.db, async (tx) => {
       await lockKeyForTransaction(tx, deps.engine, `files.room:${establishmentId}`);
       await checkRoom(deps, tx, establishmentId, upload.filename, size);
       await insertFile(tx, row);
