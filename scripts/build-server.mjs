@@ -83,6 +83,12 @@ export async function buildServer({ outdir = defaultOutdir, quiet = false } = {}
       build.onResolve({ filter: /^\.\/tables\/[\w-]+\.json$/ }, (args) =>
         args.importer.includes(`${path.sep}node_modules${path.sep}iconv-lite${path.sep}`) ? { path: `iconv-lite/encodings/tables/${path.basename(args.path)}`, external: true } : undefined,
       );
+      // zod's 48 translations of its own messages (a third of its code, compiled by every command)
+      // are never used: the service words its errors itself, in French. Only `en`, zod's default, is kept.
+      build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+        args.importer.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`) ? { path: path.resolve(path.dirname(args.importer), '../locales/en.js'), namespace: 'zod-locales' } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};`, loader: 'js', resolveDir: path.dirname(args.path) }));
       // Bundle the workspaces' sources and a few pure-JavaScript packages; leave the others to node.
       build.onResolve({ filter: /^[^./]/ }, (args) => {
         if (args.path.startsWith('@cerise/') || args.namespace === 'cerise') return undefined;
