@@ -9,6 +9,7 @@ import * as m0007 from './0007_sso.ts';
 import * as m0008 from './0008_administration.ts';
 import * as m0009 from './0009_performance.ts';
 import * as m0010 from './0010_visible_users.ts';
+import * as m0011 from './0011_redundant_indexes.ts';
 
 /** Numbered migrations, in order. Never edit one after it has landed: add a new one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008_administration': m0008,
   '0009_performance': m0009,
   '0010_visible_users': m0010,
+  '0011_redundant_indexes': m0011,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngine } from '../../../test/harness.ts';
 import { createMigrator, MIGRATIONS } from './index.ts';
@@ -39,6 +40,26 @@ describe(`migrations on ${testEngine}`, () => {
       await expect(handle.db.insertInto('users').values({ ...base, source: 'ldap' as 'manual' }).execute()).rejects.toThrow();
       await handle.db.insertInto('users').values(base).execute();
       await expect(handle.db.insertInto('users').values({ ...base, id: 'u2' }).execute()).rejects.toThrow(); // same login
+    } finally {
+      await handle.destroy();
+    }
+  });
+
+  it('keep no index that a wider one serves: lookups by learner and by parent use the wider index', async () => {
+    const handle = await createTestDatabase();
+    try {
+      const indexes = testEngine === 'postgres'
+        ? (await sql<{ name: string }>`select indexname as name from pg_indexes where tablename in ('memberships', 'guardians')`.execute(handle.db)).rows
+        : (await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name in ('memberships', 'guardians')`.execute(handle.db)).rows;
+      const names = indexes.map((i) => i.name);
+      expect(names).toContain('memberships_learner_year');
+      expect(names).not.toContain('memberships_learner');
+      expect(names).not.toContain('guardians_parent');
+      if (testEngine === 'sqlite') {
+        const plan = async (q: string) => (await sql<{ detail: string }>`${sql.raw(`explain query plan ${q}`)}`.execute(handle.db)).rows.map((r) => r.detail).join(' | ');
+        expect(await plan(`select * from memberships where learner_id = 'x'`)).toMatch(/USING INDEX memberships_learner_year/);
+        expect(await plan(`select * from guardians where parent_id = 'x'`)).toMatch(/USING INDEX sqlite_autoindex_guardians/);
+      }
     } finally {
       await handle.destroy();
     }
