@@ -24,11 +24,25 @@ const EXTRA_FOLDS: Record<string, string> = {
 };
 const EXTRA_FOLDS_RE = new RegExp(`[${Object.keys(EXTRA_FOLDS).join('')}]`, 'g');
 
+const FOLD_MEMO_SIZE = 20_000;
+const foldMemo = new Map<string, string>();
+
 /**
  * `fold(s)`: Unicode NFD, drop combining marks, œ→oe æ→ae ß→ss, lower case, keep only
  * `[a-z0-9-]` (spaces and apostrophes vanish), collapse repeated `-`, trim `-` at both ends.
  */
 export function foldLoginPart(s: string): string {
+  // An import folds 16,000 first and last names, most of them many times over (Lucas, Martin…).
+  let folded = foldMemo.get(s);
+  if (folded === undefined) {
+    folded = fold(s);
+    if (foldMemo.size >= FOLD_MEMO_SIZE) foldMemo.clear();
+    foldMemo.set(s, folded);
+  }
+  return folded;
+}
+
+function fold(s: string): string {
   return s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
