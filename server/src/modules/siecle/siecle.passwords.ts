@@ -3,6 +3,7 @@ import { parseSettings } from '@cerise/common/settings';
 import type { Deps } from '../../deps.ts';
 import { listEstablishmentSettings } from './siecle.runs.repository.ts';
 import * as runs from './siecle.runs.repository.ts';
+import { unpackReport } from './report-storage.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -40,7 +41,7 @@ export async function purgeExpiredInitialPasswords(deps: Deps): Promise<number> 
   for (const est of await listEstablishmentSettings(deps.db)) {
     for (const run of await runs.listAppliedReports(deps.db, est.id)) {
       if (!passwordsExpired(est.settings, run.applied_at, deps.now())) continue;
-      const report = JSON.parse(run.report) as SiecleImportReport;
+      const report = JSON.parse(await unpackReport(run.report)) as SiecleImportReport;
       if (!hasInitialPasswords(report)) continue;
       await runs.replaceReport(deps.db, run.id, withoutInitialPasswords(report));
       purged++;

@@ -1,6 +1,7 @@
 import type { SiecleImportReport, SiecleImportRunSummary } from '@cerise/common';
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/schema.ts';
+import { packReport, unpackReport } from './report-storage.ts';
 
 type RunRow = {
   id: string;
@@ -33,7 +34,7 @@ export async function insertRun(db: DbOrTx, r: RunRow): Promise<void> {
       status: r.status,
       files: JSON.stringify({ names: r.files, slots: r.slots ?? {}, appliedBefore: r.appliedBefore } satisfies FilesColumn),
       counts: JSON.stringify({ created: r.report.created, updated: r.report.updated, hidden: r.report.hidden }),
-      report: 'json' in r.report ? r.report.json : JSON.stringify(r.report),
+      report: await packReport('json' in r.report ? r.report.json : JSON.stringify(r.report)),
       created_at: r.at,
       applied_at: r.status === 'applied' ? r.at : null,
     })
@@ -55,7 +56,7 @@ export async function claimRun(db: DbOrTx, id: string, establishmentId: string, 
 export async function finishRun(db: DbOrTx, id: string, report: SiecleImportReport | SerialisedReport, at: string): Promise<void> {
   await db
     .updateTable('import_runs')
-    .set({ report: 'json' in report ? report.json : JSON.stringify(report), counts: JSON.stringify({ created: report.created, updated: report.updated, hidden: report.hidden }), applied_at: at })
+    .set({ report: await packReport('json' in report ? report.json : JSON.stringify(report)), counts: JSON.stringify({ created: report.created, updated: report.updated, hidden: report.hidden }), applied_at: at })
     .where('id', '=', id)
     .execute();
 }
@@ -64,7 +65,7 @@ export async function findRun(db: DbOrTx, establishmentId: string, id: string) {
   const row = await db.selectFrom('import_runs').selectAll().where('id', '=', id).where('establishment_id', '=', establishmentId).executeTakeFirst();
   if (!row) return undefined;
   const files = JSON.parse(row.files) as FilesColumn;
-  return { ...row, names: files.names, slots: files.slots, appliedBefore: files.appliedBefore, report: row.report ? (JSON.parse(row.report) as SiecleImportReport) : null };
+  return { ...row, names: files.names, slots: files.slots, appliedBefore: files.appliedBefore, report: row.report ? (JSON.parse(await unpackReport(row.report)) as SiecleImportReport) : null };
 }
 
 export async function listRuns(db: DbOrTx, establishmentId: string): Promise<SiecleImportRunSummary[]> {
@@ -155,7 +156,7 @@ export function listEstablishmentSettings(db: DbOrTx) {
   return db.selectFrom('establishments').select(['id', 'settings']).execute();
 }
 
-/** Applied runs with a report (id, date, JSON). */
+/** Applied runs with a report (id, date, the report as stored: `unpackReport` gives its JSON). */
 export async function listAppliedReports(db: DbOrTx, establishmentId: string) {
   const rows = await db
     .selectFrom('import_runs')
@@ -168,7 +169,7 @@ export async function listAppliedReports(db: DbOrTx, establishmentId: string) {
 }
 
 export async function replaceReport(db: DbOrTx, id: string, report: SiecleImportReport): Promise<void> {
-  await db.updateTable('import_runs').set({ report: JSON.stringify(report) }).where('id', '=', id).execute();
+  await db.updateTable('import_runs').set({ report: await packReport(JSON.stringify(report)) }).where('id', '=', id).execute();
 }
 
 /** The analyses of an establishment still awaiting confirmation (their files are kept on disk). */
