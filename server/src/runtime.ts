@@ -1,4 +1,6 @@
-import pino, { type Logger } from 'pino';
+import { createRequire } from 'node:module';
+import type * as Pino from 'pino';
+import type { Logger } from 'pino';
 import type { Config } from './config/config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrations/index.ts';
@@ -8,9 +10,34 @@ import { createFileStorage } from './modules/files/storage.factory.ts';
 
 export type Runtime = { deps: Deps; handle: DatabaseHandle; close: () => Promise<void> };
 
+/**
+ * A pino logger to stderr, made at the first use of any of its properties: most commands log
+ * nothing, and loading pino cost each of them about 30 ms of its start (docs/performance.md,
+ * « Import par la ligne de commande »).
+ */
+function stderrLogger(level: string): Logger {
+  let logger: Logger | undefined;
+  const real = (): Logger => {
+    if (!logger) {
+      const pino = createRequire(import.meta.url)('pino') as typeof Pino;
+      logger = pino.pino({ level }, pino.destination(2));
+    }
+    return logger;
+  };
+  return new Proxy({} as Logger, {
+    get(_target, key) {
+      const target = real();
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+    set: (_target, key, value) => Reflect.set(real(), key, value),
+    has: (_target, key) => Reflect.has(real(), key),
+  });
+}
+
 /** Opens and migrates the configured database; logs go to stderr so stdout stays for results. */
 export async function openRuntime(config: Config, opts: { logger?: Logger; migrate?: boolean; inlineTasks?: boolean } = {}): Promise<Runtime> {
-  const log = opts.logger ?? pino({ level: config.logLevel }, pino.destination(2));
+  const log = opts.logger ?? stderrLogger(config.logLevel);
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   if (opts.migrate !== false) await migrateToLatest(handle.db);
   const files = createFileStorage(config);

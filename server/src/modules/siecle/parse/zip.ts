@@ -12,9 +12,10 @@
  * Folders, `__MACOSX/…`, hidden files (`.…`) and non-`.xml` files are skipped without inflating.
  * Each XML entry is then recognised by its root element, never by its name.
  */
-import { Inflate } from 'fflate';
+import type * as Fflate from 'fflate';
 import iconv from 'iconv-lite';
 import { Buffer } from 'node:buffer';
+import { createRequire } from 'node:module';
 import { detectSiecleKind } from './detect.ts';
 import { SiecleFileError } from './errors.ts';
 import { MAX_XML_BYTES, MAX_ZIP_BYTES, MAX_ZIP_ENTRIES, MAX_ZIP_TOTAL_BYTES, ZIP_INFLATE_SLICE } from './limits.ts';
@@ -225,6 +226,13 @@ function readEntry(bytes: Uint8Array, entry: CentralEntry, zipName: string): Uin
   return out;
 }
 
+/**
+ * fflate's `Inflate`, loaded at the first ZIP: most imports are plain XML, and loading fflate cost
+ * every `cerise import` about 15 ms of its start (docs/performance.md, « Import par la ligne de commande »).
+ */
+let inflateClass: typeof Fflate.Inflate | undefined;
+const Inflate = (): typeof Fflate.Inflate => (inflateClass ??= (createRequire(import.meta.url)('fflate') as typeof Fflate).Inflate);
+
 /** Inflate raw DEFLATE data, refusing to produce more than `expected` bytes. */
 function inflateBounded(compressed: Uint8Array, expected: number, zipName: string, where: string): Uint8Array {
   const chunks: Uint8Array[] = [];
@@ -232,7 +240,7 @@ function inflateBounded(compressed: Uint8Array, expected: number, zipName: strin
   let finished = false;
   const tooBig = (): SiecleFileError =>
     invalid(zipName, `${where} se décompresse en plus de données que ce que l'archive annonce (archive abîmée ou piégée).`);
-  const inflater = new Inflate((data, final) => {
+  const inflater = new (Inflate())((data, final) => {
     total += data.byteLength;
     if (total > expected) throw tooBig();
     if (data.byteLength > 0) chunks.push(data);
