@@ -19,7 +19,7 @@ import type { Deps } from '../server/src/deps.ts';
 import { referentialFacts, seedSituation } from '../server/src/modules/dashboard/dashboard.seed.repository.ts';
 import { classCcf, classOverview, learnerDashboard } from '../server/src/modules/dashboard/dashboard.usecases.ts';
 import { insertEstablishment } from '../server/src/modules/establishments/establishments.repository.ts';
-import { newUserRow } from '../server/src/modules/establishments/establishments.usecases.ts';
+import { newUserRow } from '../server/src/modules/establishments/new-accounts.ts';
 import { createLocalFileStorage } from '../server/src/modules/files/local-file-storage.ts';
 import { processWorkerPool } from '../server/src/workers/pool.ts';
 import { installDefaultReferential } from '../server/src/modules/referentials/referentials.install.ts';

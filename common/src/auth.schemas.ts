@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MODULES, PROFILES } from './profiles.ts';
+import { ProfileSchema } from './profile.schema.ts';
+import { MODULES } from './profiles.ts';
 
 export const UaiSchema = z
   .string()
@@ -14,7 +15,7 @@ export const LoginRequestSchema = z.object({
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
-export const ProfileSchema = z.enum(PROFILES);
+export { ProfileSchema };
 export const ModuleSchema = z.enum(MODULES);
 
 /** Who a person is, as every list and card shows them (never a password or its hash). */

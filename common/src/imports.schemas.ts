@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProfileSchema } from './auth.schemas.ts';
+import { ProfileSchema } from './profile.schema.ts';
 
 /** What one SIECLE/STSWEB import did or would do (CONTRACT.md: created, updated, hidden, accounts). */
 export const SIECLE_IMPORT_COUNT_KINDS = ['divisions', 'groups', 'teachers', 'heads', 'learners', 'parents'] as const;

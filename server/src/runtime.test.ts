@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Logger } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from './config/config.ts';
 import { openRuntime } from './runtime.ts';
@@ -12,7 +13,7 @@ describe("a command's runtime", () => {
   it('has a pino logger to stderr at the configured level, made when first used', async () => {
     const runtime = await openRuntime(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'warn' }), { inlineTasks: true });
     try {
-      const log = runtime.deps.log;
+      const log = runtime.deps.log as Logger;
       expect(log.level).toBe('warn');
       expect(log.isLevelEnabled('error')).toBe(true);
       expect(log.isLevelEnabled('info')).toBe(false);

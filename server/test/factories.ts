@@ -5,7 +5,7 @@ import { profileFlags } from '../src/modules/auth/auth.presenter.ts';
 import { hashPassword } from '../src/modules/auth/passwords.ts';
 import { insertEstablishment } from '../src/modules/establishments/establishments.repository.ts';
 import { insertAccounts } from '../src/modules/users/accounts.repository.ts';
-import { newUserRow } from '../src/modules/establishments/establishments.usecases.ts';
+import { newUserRow } from '../src/modules/establishments/new-accounts.ts';
 import { installDefaultReferential } from '../src/modules/referentials/referentials.install.ts';
 import type { UsersTable } from '../src/db/tables/foundation.ts';
 import { newId, nowIso } from '../src/util/ids.ts';

@@ -19,7 +19,7 @@ import { nowIso } from '../../util/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { SessionUser } from '../auth/auth.presenter.ts';
 import { digestInitialSecret, randomPassword } from '../auth/passwords.ts';
-import { loginUrl } from '../establishments/establishments.usecases.ts';
+import { loginUrl } from '../establishments/new-accounts.ts';
 import { enqueueMail } from '../mail/mail.repository.ts';
 import { assertEstablishmentReady } from '../settings/settings.usecases.ts';
 import { findEstablishmentById } from '../establishments/establishments.repository.ts';

@@ -6,7 +6,7 @@ import { profileFlags } from '../auth/auth.presenter.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { findEstablishmentByUai, insertEstablishment } from '../establishments/establishments.repository.ts';
 import { insertAccounts } from '../users/accounts.repository.ts';
-import { newUserRow } from '../establishments/establishments.usecases.ts';
+import { newUserRow } from '../establishments/new-accounts.ts';
 import { installDefaultReferential } from '../referentials/referentials.install.ts';
 import { seedScenariosDemo } from '../scenarios/scenarios.demo.ts';
 import { seedEvaluationsDemo } from '../evaluations/evaluations.demo.ts';

@@ -1,54 +1,19 @@
 import { UaiSchema } from '@cerise/common/auth.schemas';
 import { EstablishmentSettingsSchema } from '@cerise/common/settings';
 import type { Deps } from '../../deps.ts';
-import type { DbOrTx } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import type { UsersTable } from '../../db/tables/foundation.ts';
 import { AppError, badRequest } from '../../http/errors.ts';
 import { newId, nowIso } from '../../util/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { profileFlags } from '../auth/auth.presenter.ts';
 import { hashPassword, randomPassword } from '../auth/passwords.ts';
-import { enqueueMail } from '../mail/mail.repository.ts';
-import { credentialMails } from '../mail/mail.templates.ts';
+import { queueCredentialMails } from '../mail/credential-mails.ts';
 import { installDefaultReferential } from '../referentials/referentials.install.ts';
 import { insertAccounts } from '../users/accounts.repository.ts';
 import * as repo from './establishments.repository.ts';
+import { loginUrl, newUserRow } from './new-accounts.ts';
 
 export const FIRST_ADMIN_LOGIN = 'administrateur';
-
-export function loginUrl(deps: Pick<Deps, 'config'>, uai: string): string {
-  return `${deps.config.publicUrl}/${uai}`;
-}
-
-/** A user row with every column, defaults filled in. */
-export function newUserRow(p: Partial<UsersTable> & Pick<UsersTable, 'establishment_id' | 'login' | 'last_name' | 'first_name' | 'source'>, at: string): UsersTable {
-  return {
-    id: newId(),
-    is_administrator: 0,
-    is_teacher: 0,
-    is_learner: 0,
-    is_parent: 0,
-    civility: null,
-    birth_date: null,
-    email: null,
-    external_id: null,
-    national_id: null,
-    discipline: null,
-    password_hash: null,
-    initial_password_kind: null,
-    initial_secret_hash: null,
-    must_change_password: 0,
-    password_delivery: null,
-    hidden_at: null,
-    left_at: null,
-    last_login_at: null,
-    created_at: at,
-    updated_at: at,
-    version: 1,
-    ...p,
-  };
-}
 
 export type CreateEstablishmentInput = { uai: string; name: string; email?: string | undefined; adminEmail?: string | undefined };
 export type CreateEstablishmentResult = {
@@ -120,13 +85,4 @@ export async function createEstablishment(deps: Deps, input: CreateEstablishment
   });
 
   return { id, uai, name, loginUrl: loginUrl(deps, uai), admin: { login: FIRST_ADMIN_LOGIN, initialPassword: password, email: adminEmail }, mailsQueued };
-}
-
-export async function queueCredentialMails(
-  db: DbOrTx,
-  p: { establishmentId: string; establishmentName: string; to: string; loginUrl: string; login: string; password: string; firstName: string; lastName: string; at: string },
-): Promise<number> {
-  const mails = credentialMails(p);
-  for (const m of mails) await enqueueMail(db, { establishmentId: p.establishmentId, to: p.to, ...m }, p.at);
-  return mails.length;
 }

@@ -8,7 +8,7 @@ import { newId } from '../../util/ids.ts';
 import { PDF_FONTS } from '../../util/pdf-fonts.ts';
 import { profileFlags } from '../auth/auth.presenter.ts';
 import type { DemoContext } from '../demo/demo.seed.ts';
-import { newUserRow } from '../establishments/establishments.usecases.ts';
+import { newUserRow } from '../establishments/new-accounts.ts';
 import { storeUpload } from '../files/files.usecases.ts';
 import { SCENARIO_ATTACHMENT_TYPES } from './scenarios.attachments.usecases.ts';
 

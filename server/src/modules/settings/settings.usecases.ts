@@ -17,7 +17,7 @@ import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
 import { nowIso } from '../../util/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { SessionUser } from '../auth/auth.presenter.ts';
-import { loginUrl } from '../establishments/establishments.usecases.ts';
+import { loginUrl } from '../establishments/new-accounts.ts';
 import { activeSchoolYear } from '../establishments/school-year.ts';
 import { missingEstablishmentFields, presentSettings } from './settings.presenter.ts';
 import * as repo from './settings.repository.ts';

@@ -1,5 +1,4 @@
 import type { Engine, Tx } from '../../db/schema.ts';
-import { queueCredentialMails } from '../establishments/establishments.usecases.ts';
 import { insertAccounts, updateAccount } from '../users/accounts.repository.ts';
 import type { ImportPlan } from './siecle.plan.ts';
 import * as repo from './siecle.repository.ts';
@@ -23,6 +22,9 @@ export async function applyPlan(
   await repo.replaceTeachings(tx, ctx.engine, ctx.establishmentId, plan.schoolYear, plan.teachings.owners, plan.teachings.rows);
   await repo.replaceGuardians(tx, ctx.engine, ctx.establishmentId, plan.guardians.owners, plan.guardians.rows);
   let mails = 0;
+  if (plan.mails.length === 0) return mails;
+  // Loaded only when there are mails to send (docs/performance.md: a command's start).
+  const { queueCredentialMails } = await import('../mail/credential-mails.ts');
   for (const m of plan.mails) {
     mails += await queueCredentialMails(tx, {
       establishmentId: ctx.establishmentId,

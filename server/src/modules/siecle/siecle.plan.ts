@@ -7,7 +7,7 @@ import { AppError } from '../../http/errors.ts';
 import { newId } from '../../util/ids.ts';
 import { profileFlags } from '../auth/auth.presenter.ts';
 import { digestInitialSecret, randomPassword } from '../auth/passwords.ts';
-import { newUserRow } from '../establishments/establishments.usecases.ts';
+import { newUserRow } from '../establishments/new-accounts.ts';
 import { learnerStatus } from './parse/eleves.parser.ts';
 import type { ElevesFile, ResponsablesFile, SiecleFileHeader, SiecleWarning, StsFile } from './parse/types.ts';
 import type { ImportSnapshot, SnapshotUser } from './siecle.repository.ts';

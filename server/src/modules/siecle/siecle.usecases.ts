@@ -9,7 +9,7 @@ import { newId, nowIso } from '../../util/ids.ts';
 import { asBuffer } from '../../workers/as-buffer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findEstablishmentById, findEstablishmentByUai } from '../establishments/establishments.repository.ts';
-import { loginUrl } from '../establishments/establishments.usecases.ts';
+import { loginUrl } from '../establishments/new-accounts.ts';
 import { activeSchoolYear } from '../establishments/school-year.ts';
 import { applyPlan } from './siecle.apply.ts';
 import type { ImportKind, ImportUploads } from './siecle.plan-task.ts';

@@ -1,4 +1,4 @@
-import { foldSearchText } from '@cerise/common/users.schemas';
+import { foldSearchText } from '@cerise/common/search-text';
 
 /**
  * The keys the user list sorts and searches on (migration 0009), folded as foldSearchText does:

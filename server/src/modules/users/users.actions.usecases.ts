@@ -7,7 +7,7 @@ import { nowIso } from '../../util/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { clearFailures, deleteUserSessions } from '../auth/auth.repository.ts';
 import { hashPassword, randomPassword } from '../auth/passwords.ts';
-import { loginUrl } from '../establishments/establishments.usecases.ts';
+import { loginUrl } from '../establishments/new-accounts.ts';
 import { enqueueMail } from '../mail/mail.repository.ts';
 import { assertEstablishmentReady } from '../settings/settings.usecases.ts';
 import { currentSchoolYear, loadUser } from './users.admin.usecases.ts';
