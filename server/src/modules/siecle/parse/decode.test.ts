@@ -103,10 +103,17 @@ describe('sniffEncoding / decodeXml', () => {
     expect(parts.join('')).toBe(text);
   });
 
-  it('decodes every byte of ISO-8859-15 and of invalid UTF-8 as iconv-lite does (Node’s decoder is used for speed)', () => {
+  it('decodes every byte of ISO-8859-15 and of invalid UTF-8 as iconv-lite does, whatever the chunk size (Node’s decoder is used for speed)', () => {
     const all = new Uint8Array(256).map((_, i) => i);
     const latin = new Uint8Array([...latin9('<?xml version="1.0" encoding="ISO-8859-15"?><A>'), ...all.slice(0x20)]);
     expect(decodeXml(latin, 'a.xml').text).toBe(iconv.decode(Buffer.from(latin), 'iso885915'));
+    expect(decodeXml(latin, 'a.xml').text).toContain('¢£€¥Š§š');
+    const every = new Uint8Array([...all, ...all.reverse()]);
+    for (const size of [1, 3, 64, 65536]) {
+      const parts: string[] = [];
+      decodeInChunks(every, { encoding: 'iso-8859-15', declaredEncoding: 'ISO-8859-15', bom: null, repair: null, start: 0 }, (t) => parts.push(t), size);
+      expect(parts.join('')).toBe(iconv.decode(Buffer.from(every), 'iso885915'));
+    }
     const broken = new Uint8Array([...utf8('<?xml version="1.0" encoding="UTF-8"?><A>'), 0x41, 0xc3, 0x28, 0xe9, 0x80, 0xf0, 0x9f, 0x98, 0x42]);
     const info = { ...sniffEncoding(broken, 'a.xml'), encoding: 'utf-8', repair: null };
     for (const size of [1, 3, 64]) {
