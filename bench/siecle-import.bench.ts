@@ -30,9 +30,9 @@ function timed(args: string[], env: Record<string, string>) {
   const ms = performance.now() - t0;
   const cpuMs = childCpuMs() - cpu0;
   if (r.status !== 0) throw new Error(`cerise ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
-  const rssKiB = Number(fs.readFileSync(rssFile, 'utf8'));
+  const [rssKiB, faults] = fs.readFileSync(rssFile, 'utf8').split(' ').map(Number) as [number, number];
   fs.rmSync(rssFile, { force: true });
-  return { ms, cpuMs, rssMiB: rssKiB / 1024, stdout: r.stdout };
+  return { ms, cpuMs, rssMiB: rssKiB / 1024, faults, stdout: r.stdout };
 }
 
 /**
@@ -67,6 +67,13 @@ export type SiecleImportFigures = {
   /** CPU time (user + system) of the two commands, and its ratio to the SAX pass's CPU time: steadier than wall time on a busy machine. */
   cpuSeconds: number;
   floorRatioCpu: number;
+  /**
+   * Minor page faults of the two commands (pages of memory touched for the first time), and what
+   * touching fresh memory costs on this machine: on a virtual machine that backs its memory lazily,
+   * it weighs on the import as much as its own work (docs/performance.md).
+   */
+  pageFaults: number;
+  firstTouchMsPer100Mb: number;
 };
 export type CliFigures = { startMs: number; startCpuMs: number };
 
@@ -97,6 +104,17 @@ function makeFiles(dir: string, learners: number): Files {
   return out;
 }
 
+/** Time to write once into 100 MB of fresh memory, in a process of its own: median of 3 processes. */
+function firstTouchMsPer100Mb(): number {
+  const script = 'const b = Buffer.allocUnsafeSlow(100 * 1024 * 1024); const t0 = performance.now(); b.fill(1); process.stdout.write(String(performance.now() - t0));';
+  const once = () => {
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`first touch: ${r.stderr}`);
+    return Number(r.stdout);
+  };
+  return median([once(), once(), once()]);
+}
+
 /** One run of the two CLI imports into an empty database. */
 async function cliRun(f: Files, reimport: boolean) {
   const scratch = await scratchDatabase('import');
@@ -107,7 +125,7 @@ async function cliRun(f: Files, reimport: boolean) {
     const l = JSON.parse(learners.stdout) as { created: { learners: number; parents: number } };
     let againMs: number | null = null;
     if (reimport) againMs = timed(['import', 'learners', '--uai', f.uai, '--eleves', f.eleves, '--responsables', f.resp, '--json'], scratch.env).ms;
-    return { ms: teachers.ms + learners.ms, cpuMs: teachers.cpuMs + learners.cpuMs, teachersMs: teachers.ms, learnersMs: learners.ms, peak: Math.max(teachers.rssMiB, learners.rssMiB), created: l.created, againMs };
+    return { ms: teachers.ms + learners.ms, cpuMs: teachers.cpuMs + learners.cpuMs, teachersMs: teachers.ms, learnersMs: learners.ms, peak: Math.max(teachers.rssMiB, learners.rssMiB), faults: teachers.faults + learners.faults, created: l.created, againMs };
   } finally {
     await scratch.dispose();
   }
@@ -207,13 +225,16 @@ export async function benchSiecleImport(opts: { learners?: number; http?: boolea
     const cliRuns = [];
     for (let i = 0; i < runs; i++) {
       const r = await cliRun(f, false);
-      log(`  tour ${i + 1} : enseignants ${(r.teachersMs / 1000).toFixed(2)} s + apprenants ${(r.learnersMs / 1000).toFixed(2)} s = ${(r.ms / 1000).toFixed(2)} s (CPU ${(r.cpuMs / 1000).toFixed(2)} s), pic ${r.peak.toFixed(0)} Mo`);
+      log(`  tour ${i + 1} : enseignants ${(r.teachersMs / 1000).toFixed(2)} s + apprenants ${(r.learnersMs / 1000).toFixed(2)} s = ${(r.ms / 1000).toFixed(2)} s (CPU ${(r.cpuMs / 1000).toFixed(2)} s), pic ${r.peak.toFixed(0)} Mo, ${r.faults} défauts de page`);
       cliRuns.push(r);
     }
     const { wallMs: saxMs, cpuMs: saxCpuMs } = bareSaxFloor(f, Math.max(5, runs));
     const cpuMs = median(cliRuns.map((r) => r.cpuMs));
     const total = median(cliRuns.map((r) => r.ms));
     const peak = median(cliRuns.map((r) => r.peak));
+    const faults = median(cliRuns.map((r) => r.faults));
+    const touchMs = firstTouchMsPer100Mb();
+    log(`défauts de page des deux commandes : médiane ${faults} ; toucher 100 Mo de mémoire neuve coûte ${touchMs.toFixed(0)} ms sur cette machine (≈ ${((faults * 4096 * touchMs) / (100 * 1024 * 1024) / 1000).toFixed(2)} s des deux commandes)`);
     log(`passe SAX nue sur les trois fichiers : médiane ${(saxMs / 1000).toFixed(2)} s (CPU ${(saxCpuMs / 1000).toFixed(2)} s)`);
     log(`en temps CPU : ${(cpuMs / 1000).toFixed(2)} s, ${(cpuMs / saxCpuMs).toFixed(1)}× la passe SAX`);
     log(`import CLI (deux commandes, démarrage compris) : médiane ${(total / 1000).toFixed(2)} s, pic ${peak.toFixed(0)} Mo, ${(total / saxMs).toFixed(1)}× la passe SAX (objectif ≤ 6×)`);
@@ -239,6 +260,8 @@ export async function benchSiecleImport(opts: { learners?: number; http?: boolea
       httpSeconds,
       cpuSeconds: Number((cpuMs / 1000).toFixed(2)),
       floorRatioCpu: Number((cpuMs / saxCpuMs).toFixed(1)),
+      pageFaults: faults,
+      firstTouchMsPer100Mb: Math.round(touchMs),
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
