@@ -9,8 +9,20 @@ import { openRuntime } from './runtime.ts';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cerise-runtime-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe("a command's runtime", () => {
-  it('has a pino logger to stderr at the configured level, made when first used', async () => {
+describe("the runtime's logger", () => {
+  it("the server's: pino to stderr at the configured level, made at once", async () => {
+    const runtime = await openRuntime(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'error' }));
+    try {
+      const log = runtime.deps.log as Logger;
+      expect(log.level).toBe('error');
+      expect(log.isLevelEnabled('warn')).toBe(false);
+      expect(typeof log.child({}).error).toBe('function');
+    } finally {
+      await runtime.close();
+    }
+  });
+
+  it("a command's: the same, made when first used", async () => {
     const runtime = await openRuntime(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'warn' }), { inlineTasks: true });
     try {
       const log = runtime.deps.log as Logger;

@@ -10,20 +10,20 @@ import { createFileStorage } from './modules/files/storage.factory.ts';
 
 export type Runtime = { deps: Deps; handle: DatabaseHandle; close: () => Promise<void> };
 
+const pinoToStderr = (level: string): Logger => {
+  const pino = createRequire(import.meta.url)('pino') as typeof Pino;
+  return pino.pino({ level }, pino.destination(2));
+};
+
 /**
- * A pino logger to stderr, made at the first use of any of its properties: most commands log
- * nothing, and loading pino cost each of them about 30 ms of its start (docs/performance.md,
- * « Import par la ligne de commande »).
+ * A command's pino logger to stderr, made at the first use of any of its properties: most commands
+ * log nothing, and loading pino cost each of them about 30 ms of its start (docs/performance.md,
+ * « Import par la ligne de commande »). The server makes its logger at once: its first error is not
+ * the moment to load a module.
  */
-function stderrLogger(level: string): Logger {
+function lazyStderrLogger(level: string): Logger {
   let logger: Logger | undefined;
-  const real = (): Logger => {
-    if (!logger) {
-      const pino = createRequire(import.meta.url)('pino') as typeof Pino;
-      logger = pino.pino({ level }, pino.destination(2));
-    }
-    return logger;
-  };
+  const real = (): Logger => (logger ??= pinoToStderr(level));
   return new Proxy({} as Logger, {
     get(_target, key) {
       const target = real();
@@ -37,7 +37,7 @@ function stderrLogger(level: string): Logger {
 
 /** Opens and migrates the configured database; logs go to stderr so stdout stays for results. */
 export async function openRuntime(config: Config, opts: { logger?: Logger; migrate?: boolean; inlineTasks?: boolean } = {}): Promise<Runtime> {
-  const log = opts.logger ?? stderrLogger(config.logLevel);
+  const log = opts.logger ?? (opts.inlineTasks ? lazyStderrLogger(config.logLevel) : pinoToStderr(config.logLevel));
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   if (opts.migrate !== false) await migrateToLatest(handle.db);
   const files = createFileStorage(config);
