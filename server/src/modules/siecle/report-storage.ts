@@ -14,7 +14,6 @@ import zlib from 'node:zlib';
  */
 const PACKED_PREFIX = 'brotli+base64:';
 const PACK_ABOVE_CHARS = 32 * 1024;
-const BROTLI: zlib.BrotliOptions = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT } };
 
 const compress = promisify(zlib.brotliCompress);
 const decompress = promisify(zlib.brotliDecompress);
@@ -23,7 +22,8 @@ const decompress = promisify(zlib.brotliDecompress);
 export async function packReport(json: string): Promise<string> {
   if (json.length <= PACK_ABOVE_CHARS) return json;
   const bytes = Buffer.from(json, 'utf8');
-  const packed = await compress(bytes, { ...BROTLI, params: { ...BROTLI.params, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } });
+  const { BROTLI_PARAM_QUALITY, BROTLI_PARAM_MODE, BROTLI_MODE_TEXT, BROTLI_PARAM_SIZE_HINT } = zlib.constants;
+  const packed = await compress(bytes, { params: { [BROTLI_PARAM_QUALITY]: 1, [BROTLI_PARAM_MODE]: BROTLI_MODE_TEXT, [BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } });
   return PACKED_PREFIX + packed.toString('base64');
 }
 
@@ -34,12 +34,13 @@ export function isPackedReport(stored: string): boolean {
 
 /** The JSON of a stored report, compressed or not. */
 export async function unpackReport(stored: string): Promise<string> {
-  if (!isPackedReport(stored)) return stored;
-  return (await decompress(Buffer.from(stored.slice(PACKED_PREFIX.length), 'base64'))).toString('utf8');
+  return isPackedReport(stored) ? (await decompress(packedBytes(stored))).toString('utf8') : stored;
 }
 
 /** `unpackReport` on the calling thread, for the backup's row-by-row writer (a command or a worker, never a request). */
 export function unpackReportSync(stored: string): string {
-  if (!isPackedReport(stored)) return stored;
-  return zlib.brotliDecompressSync(Buffer.from(stored.slice(PACKED_PREFIX.length), 'base64')).toString('utf8');
+  return isPackedReport(stored) ? zlib.brotliDecompressSync(packedBytes(stored)).toString('utf8') : stored;
 }
+
+/** The compressed bytes of a packed report. */
+const packedBytes = (stored: string): Buffer => Buffer.from(stored.slice(PACKED_PREFIX.length), 'base64');
