@@ -38,13 +38,13 @@ function timed(args: string[], env: Record<string, string>) {
 /**
  * The floor: decode and run saxes over the three files, nothing else (bench/bare-sax.mjs), in
  * fresh processes: in this process, which holds the generated establishment and has run everything
- * before, the same pass took from 0.29 to 0.85 s. Three processes, each one warm-up pass then
+ * before, the same pass took from 0.29 to 0.85 s. `processes` processes, each one warm-up pass then
  * `passes` measured; the median of all the measured passes, wall and CPU time.
  */
-function bareSaxFloor(f: Files, passes: number): { wallMs: number; cpuMs: number } {
+function bareSaxFloor(f: Files, passes: number, processes = 3): { wallMs: number; cpuMs: number } {
   const wall: number[] = [];
   const cpu: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < processes; i++) {
     const r = spawnSync(process.execPath, [path.join(root, 'bench/bare-sax.mjs'), String(passes), f.sts, f.eleves, f.resp], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`bare-sax.mjs failed (${r.status}):\n${r.stderr}`);
     const m = JSON.parse(r.stdout) as { wallMs: number[]; cpuMs: number[] };
@@ -60,7 +60,7 @@ export type SiecleImportFigures = {
   /** The two CLI imports (teachers then learners), start-up included. */
   seconds: number;
   peakMb: number;
-  /** Total time over a bare SAX pass over the same files. */
+  /** Median over the runs of each run's time over a bare SAX pass over the same files timed right after it. */
   floorRatio: number;
   /** Upload → analyse → apply of the same two imports over HTTP (server already started). */
   httpSeconds: number | null;
@@ -222,22 +222,29 @@ export async function benchSiecleImport(opts: { learners?: number; http?: boolea
     log(`import CLI : 1 tour d’échauffement puis ${runs} tours mesurés…`);
     const warm = await cliRun(f, true);
     log(`  échauffement : ${(warm.ms / 1000).toFixed(2)} s ; ré-import sans changement : ${((warm.againMs ?? 0) / 1000).toFixed(2)} s`);
+    // Each measured run is followed by a floor of its own, timed at the same moment: this machine's
+    // speed drifts by up to 2× within minutes (the same bare pass took 0.21 s, then 0.37 s, five
+    // minutes apart), so a ratio of two figures taken at different moments measured the drift.
     const cliRuns = [];
     for (let i = 0; i < runs; i++) {
       const r = await cliRun(f, false);
-      log(`  tour ${i + 1} : enseignants ${(r.teachersMs / 1000).toFixed(2)} s + apprenants ${(r.learnersMs / 1000).toFixed(2)} s = ${(r.ms / 1000).toFixed(2)} s (CPU ${(r.cpuMs / 1000).toFixed(2)} s), pic ${r.peak.toFixed(0)} Mo, ${r.faults} défauts de page`);
-      cliRuns.push(r);
+      const floor = bareSaxFloor(f, 3, 1);
+      log(`  tour ${i + 1} : enseignants ${(r.teachersMs / 1000).toFixed(2)} s + apprenants ${(r.learnersMs / 1000).toFixed(2)} s = ${(r.ms / 1000).toFixed(2)} s (CPU ${(r.cpuMs / 1000).toFixed(2)} s), pic ${r.peak.toFixed(0)} Mo, ${r.faults} défauts de page ; passe SAX nue juste après : ${(floor.wallMs / 1000).toFixed(2)} s, soit ${(r.ms / floor.wallMs).toFixed(1)}×`);
+      cliRuns.push({ ...r, ratio: r.ms / floor.wallMs, ratioCpu: r.cpuMs / floor.cpuMs, saxMs: floor.wallMs, saxCpuMs: floor.cpuMs });
     }
-    const { wallMs: saxMs, cpuMs: saxCpuMs } = bareSaxFloor(f, Math.max(5, runs));
+    const saxMs = median(cliRuns.map((r) => r.saxMs));
+    const saxCpuMs = median(cliRuns.map((r) => r.saxCpuMs));
+    const ratio = median(cliRuns.map((r) => r.ratio));
+    const ratioCpu = median(cliRuns.map((r) => r.ratioCpu));
     const cpuMs = median(cliRuns.map((r) => r.cpuMs));
     const total = median(cliRuns.map((r) => r.ms));
     const peak = median(cliRuns.map((r) => r.peak));
     const faults = median(cliRuns.map((r) => r.faults));
     const touchMs = firstTouchMsPer100Mb();
     log(`défauts de page des deux commandes : médiane ${faults} ; toucher 100 Mo de mémoire neuve coûte ${touchMs.toFixed(0)} ms sur cette machine (≈ ${((faults * 4096 * touchMs) / (100 * 1024 * 1024) / 1000).toFixed(2)} s des deux commandes)`);
-    log(`passe SAX nue sur les trois fichiers : médiane ${(saxMs / 1000).toFixed(2)} s (CPU ${(saxCpuMs / 1000).toFixed(2)} s)`);
-    log(`en temps CPU : ${(cpuMs / 1000).toFixed(2)} s, ${(cpuMs / saxCpuMs).toFixed(1)}× la passe SAX`);
-    log(`import CLI (deux commandes, démarrage compris) : médiane ${(total / 1000).toFixed(2)} s, pic ${peak.toFixed(0)} Mo, ${(total / saxMs).toFixed(1)}× la passe SAX (objectif ≤ 6×)`);
+    log(`passe SAX nue sur les trois fichiers, après chaque tour : médiane ${(saxMs / 1000).toFixed(2)} s (CPU ${(saxCpuMs / 1000).toFixed(2)} s)`);
+    log(`en temps CPU : ${(cpuMs / 1000).toFixed(2)} s, médiane des tours ${ratioCpu.toFixed(1)}× leur passe SAX`);
+    log(`import CLI (deux commandes, démarrage compris) : médiane ${(total / 1000).toFixed(2)} s, pic ${peak.toFixed(0)} Mo, médiane des tours ${ratio.toFixed(1)}× leur passe SAX (objectif ≤ 6×)`);
 
     let httpSeconds: number | null = null;
     if (opts.http !== false) {
@@ -256,10 +263,10 @@ export async function benchSiecleImport(opts: { learners?: number; http?: boolea
       parents: last.created.parents,
       seconds: Number((total / 1000).toFixed(2)),
       peakMb: Math.round(peak),
-      floorRatio: Number((total / saxMs).toFixed(1)),
+      floorRatio: Number(ratio.toFixed(1)),
       httpSeconds,
       cpuSeconds: Number((cpuMs / 1000).toFixed(2)),
-      floorRatioCpu: Number((cpuMs / saxCpuMs).toFixed(1)),
+      floorRatioCpu: Number(ratioCpu.toFixed(1)),
       pageFaults: faults,
       firstTouchMsPer100Mb: Math.round(touchMs),
     };
