@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parse, stringify, validate, version } from 'uuid';
 import { newId } from './ids.ts';
 
 describe('newId', () => {
@@ -15,5 +16,15 @@ describe('newId', () => {
     const ms = parseInt(id.replace(/-/g, '').slice(0, 12), 16);
     expect(ms).toBeGreaterThanOrEqual(before);
     expect(ms).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('writes the text uuid would write for the same bytes, version 7, RFC variant', () => {
+    for (let i = 0; i < 2000; i++) {
+      const id = newId();
+      expect(validate(id)).toBe(true);
+      expect(version(id)).toBe(7);
+      expect(stringify(parse(id))).toBe(id);
+      expect(parse(id)[8]! >> 6).toBe(0b10);
+    }
   });
 });

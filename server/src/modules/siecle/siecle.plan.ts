@@ -308,9 +308,12 @@ class Planner {
 
   /** Replaces an owner's rows when their sorted keys differ from the current ones. */
   replaceIfChanged<T>(target: { owners: string[]; rows: T[] }, current: string[] | undefined, ownerId: string, keys: string[], rows: T[]): boolean {
-    const wanted = [...keys].sort();
     const have = current ?? [];
-    if (wanted.length === have.length && wanted.every((k, i) => k === have[i])) return false;
+    if (keys.length === have.length) {
+      // Nothing before and nothing now (a new account: no sort); else compare as sorted sets.
+      const wanted = keys.length <= 1 ? keys : [...keys].sort();
+      if (wanted.every((k, i) => k === have[i])) return false;
+    }
     target.owners.push(ownerId);
     target.rows.push(...rows);
     return true;

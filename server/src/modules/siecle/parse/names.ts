@@ -6,6 +6,8 @@ export const NAME_MAX_LENGTH = 100;
 // C0 and C1 controls, and the bidirectional embeddings, overrides, isolates and marks.
 const CONTROL = /[\p{Cc}]/gu;
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+/** Either of the above: one pass over a name that has none (nearly all of them). */
+const CONTROL_OR_BIDI = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 
 export type NameFix = 'normalized' | 'controls' | 'truncated';
 
@@ -14,12 +16,12 @@ export function cleanName(raw: string): { value: string; fixes: NameFix[] } {
   const fixes: NameFix[] = [];
   let s = raw.normalize('NFC');
   if (s !== raw) fixes.push('normalized');
-  const stripped = s.replace(CONTROL, ' ').replace(BIDI, '');
-  if (stripped !== s) {
+  if (CONTROL_OR_BIDI.test(s)) {
     fixes.push('controls');
-    s = stripped.replace(/\s+/g, ' ').trim();
+    s = s.replace(CONTROL, ' ').replace(BIDI, '').replace(/\s+/g, ' ').trim();
   }
-  if ([...s].length > NAME_MAX_LENGTH) {
+  // A string of at most NAME_MAX_LENGTH UTF-16 units has at most that many code points: counted only past it.
+  if (s.length > NAME_MAX_LENGTH && [...s].length > NAME_MAX_LENGTH) {
     fixes.push('truncated');
     s = [...s].slice(0, NAME_MAX_LENGTH).join('').trim();
   }
@@ -40,13 +42,14 @@ type Named = PersonName & { line: number; externalId: string };
  */
 export function cleanFileNames(file: SiecleFile): void {
   const records: Named[] = file.kind === 'sts' ? file.staff : file.kind === 'eleves' ? file.learners : file.persons;
+  const fixes = new Set<NameFix>();
+  const fix = (v: string) => {
+    const c = cleanName(v);
+    for (const f of c.fixes) fixes.add(f);
+    return c.value;
+  };
   for (const r of records) {
-    const fixes = new Set<NameFix>();
-    const fix = (v: string) => {
-      const c = cleanName(v);
-      c.fixes.forEach((f) => fixes.add(f));
-      return c.value;
-    };
+    fixes.clear();
     r.lastName = fix(r.lastName);
     r.firstName = fix(r.firstName);
     if (r.birthLastName !== null) r.birthLastName = fix(r.birthLastName);

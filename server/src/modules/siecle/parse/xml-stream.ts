@@ -54,6 +54,12 @@ export interface XmlStreamResult {
 }
 
 const STOP = Symbol('stop');
+/**
+ * The children of an element that has none yet: one shared, frozen array, replaced by the element's
+ * own at its first child. Most elements of a record are leaves; an empty array each was 16 MB of
+ * garbage for the 600,000 elements of a 6,000-learner import.
+ */
+const NO_CHILDREN = Object.freeze([]) as unknown as XmlElement[];
 
 export function streamXml(bytes: Uint8Array, options: XmlStreamOptions): XmlStreamResult {
   const { fileName } = options;
@@ -108,8 +114,10 @@ export function streamXml(bytes: Uint8Array, options: XmlStreamOptions): XmlStre
     if (building.length > 0) {
       if (++recordElements > MAX_RECORD_ELEMENTS) throw recordTooLarge(fileName, building[0]!);
       // saxes gives each tag its own attributes object: kept as is, not copied.
-      const element: XmlElement = { name: tag.name, attrs: tag.attributes, children: [], text: '', line };
-      building[building.length - 1]!.children.push(element);
+      const element: XmlElement = { name: tag.name, attrs: tag.attributes, children: NO_CHILDREN, text: '', line };
+      const parent = building[building.length - 1]!;
+      if (parent.children === NO_CHILDREN) parent.children = [element];
+      else parent.children.push(element);
       building.push(element);
       return;
     }
@@ -118,7 +126,7 @@ export function streamXml(bytes: Uint8Array, options: XmlStreamOptions): XmlStre
       buildingHandler = handler;
       recordElements = 1;
       recordText = 0;
-      building.push({ name: tag.name, attrs: tag.attributes, children: [], text: '', line });
+      building.push({ name: tag.name, attrs: tag.attributes, children: NO_CHILDREN, text: '', line });
     }
   });
   const onText = (text: string): void => {
