@@ -46,7 +46,7 @@ export function newId(): string {
     seq = (seq + 1) | 0;
     if (seq === 0) lastMs++;
   }
-  random.set(pool.subarray(at, at + 16));
+  for (let i = 0; i < 16; i++) random[i] = pool[at + i]!;
   uuidv7({ random, msecs: lastMs, seq }, idBytes, 0);
   for (let i = 0; i < 16; i++) {
     const b = idBytes[i]!;

@@ -310,7 +310,7 @@ class Planner {
   replaceIfChanged<T>(target: { owners: string[]; rows: T[] }, current: string[] | undefined, ownerId: string, keys: string[], rows: T[]): boolean {
     const have = current ?? [];
     if (keys.length === have.length) {
-      // Nothing before and nothing now (a new account: no sort); else compare as sorted sets.
+      // Counts that differ need no comparison (a new account's links: no copy, no sort); one key needs no sort.
       const wanted = keys.length <= 1 ? keys : [...keys].sort();
       if (wanted.every((k, i) => k === have[i])) return false;
     }
